@@ -1,0 +1,160 @@
+//! Every sentence the CLI shows a person, in French and English.
+//!
+//! The language comes from `--lang`, else the plan's `lang`, else the
+//! environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+
+use retroplan_engine::Lang;
+
+/// The language from the environment's locale variables, if they name one.
+pub fn lang_from_env(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|k| get(k).filter(|v| !v.is_empty()))
+        .map(|v| {
+            if v.to_ascii_lowercase().starts_with("fr") {
+                Lang::Fr
+            } else {
+                Lang::En
+            }
+        })
+        .next()
+}
+
+pub struct Messages {
+    pub deadline: &'static str,
+    pub today: &'static str,
+    pub col_label: &'static str,
+    pub col_start: &'static str,
+    pub col_end: &'static str,
+    pub col_task: &'static str,
+    pub col_owner: &'static str,
+    pub col_days: &'static str,
+    pub col_slack: &'static str,
+    pub no_phase: &'static str,
+    pub critical_legend: &'static str,
+    pub milestone_legend: &'static str,
+    pub follow_up_legend: &'static str,
+    pub weekdays: [&'static str; 7],
+}
+
+pub const FR: Messages = Messages {
+    deadline: "Jour J",
+    today: "aujourd'hui",
+    col_label: "J-x",
+    col_start: "Début",
+    col_end: "Fin",
+    col_task: "Tâche",
+    col_owner: "Resp.",
+    col_days: "Jours",
+    col_slack: "Marge",
+    no_phase: "Sans phase",
+    critical_legend: "! critique",
+    milestone_legend: "◆ jalon",
+    follow_up_legend: "→ suivi après J",
+    weekdays: ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"],
+};
+
+pub const EN: Messages = Messages {
+    deadline: "D-day",
+    today: "today",
+    col_label: "J-x",
+    col_start: "Start",
+    col_end: "End",
+    col_task: "Task",
+    col_owner: "Owner",
+    col_days: "Days",
+    col_slack: "Slack",
+    no_phase: "No phase",
+    critical_legend: "! critical",
+    milestone_legend: "◆ milestone",
+    follow_up_legend: "→ follow-up after D",
+    weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+};
+
+pub fn messages(lang: Lang) -> &'static Messages {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// "3 jours ouvrés" / "1 working day".
+pub fn working_days(lang: Lang, n: u32) -> String {
+    match (lang, n) {
+        (Lang::Fr, 0 | 1) => format!("{n} jour ouvré"),
+        (Lang::Fr, _) => format!("{n} jours ouvrés"),
+        (Lang::En, 1) => format!("{n} working day"),
+        (Lang::En, _) => format!("{n} working days"),
+    }
+}
+
+pub fn verdict_feasible(lang: Lang, min_slack: i32, start: &str) -> String {
+    let slack = working_days(lang, min_slack.max(0) as u32);
+    match lang {
+        Lang::Fr => format!(
+            "Faisable : {slack} de marge au minimum. Le travail doit commencer au plus tard le {start}."
+        ),
+        Lang::En => format!("Feasible: at least {slack} of slack. Work must start by {start}."),
+    }
+}
+
+pub fn verdict_late(lang: Lang, late_by: u32, earliest: &str) -> String {
+    let days = working_days(lang, late_by);
+    match lang {
+        Lang::Fr => format!(
+            "En retard de {days}. Date au plus tôt tenable depuis aujourd'hui : {earliest}."
+        ),
+        Lang::En => format!("Late by {days}. The earliest deadline today allows: {earliest}."),
+    }
+}
+
+pub fn chain(lang: Lang, late: bool) -> &'static str {
+    match (lang, late) {
+        (Lang::Fr, false) => "Chemin critique",
+        (Lang::Fr, true) => "Chaîne en cause",
+        (Lang::En, false) => "Critical path",
+        (Lang::En, true) => "Chain causing it",
+    }
+}
+
+pub fn check_ok(lang: Lang, tasks: usize, deadline: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Plan valide : {tasks} tâche(s), Jour J le {deadline}."),
+        Lang::En => format!("The plan is valid: {tasks} task(s), D-day on {deadline}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_variables_pick_the_language() {
+        let env = |pairs: &'static [(&str, &str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            lang_from_env(env(&[("LANG", "fr_FR.UTF-8")])),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            lang_from_env(env(&[("LANG", "fr_FR.UTF-8"), ("LC_ALL", "en_US.UTF-8")])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_from_env(env(&[("LANG", "")])), None);
+        assert_eq!(lang_from_env(env(&[])), None);
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(working_days(Lang::Fr, 1), "1 jour ouvré");
+        assert_eq!(working_days(Lang::Fr, 3), "3 jours ouvrés");
+        assert_eq!(working_days(Lang::En, 1), "1 working day");
+        assert_eq!(working_days(Lang::En, 0), "0 working days");
+    }
+}

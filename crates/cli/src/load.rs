@@ -1,0 +1,89 @@
+//! Reading a plan for a command: the file (or standard input, or a built-in
+//! example), its diagnostics shown on standard error, and the plan when it
+//! is usable.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use anyhow::Context;
+use retroplan_engine::{Plan, Schedule};
+use retroplan_formats::{Diagnostic, PlanSpans, engine_diagnostics, has_errors, read_plan};
+
+use crate::diagnostics::render;
+use crate::examples;
+
+pub struct Loaded {
+    pub name: String,
+    pub source: String,
+    pub plan: Plan,
+    pub spans: PlanSpans,
+}
+
+/// Why a command stops without a result: exit code 2.
+pub struct Unreadable;
+
+/// The text of `path`: a file, `-` for standard input, or `example:NAME`.
+pub fn read_source(path: &str) -> anyhow::Result<(String, String)> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the plan from standard input")?;
+        return Ok(("<stdin>".to_string(), text));
+    }
+    if let Some(name) = path.strip_prefix("example:") {
+        return match examples::find(name) {
+            Some(text) => Ok((path.to_string(), text.to_string())),
+            None => anyhow::bail!(
+                "no built-in example named `{name}`; known: {}",
+                examples::names().join(", ")
+            ),
+        };
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the plan file `{path}`"))?;
+    Ok((path.to_string(), text))
+}
+
+pub fn stderr_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+pub fn show(name: &str, source: &str, diagnostics: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    // If standard error is closed there is nobody to tell.
+    let _ = render(&mut err, name, source, diagnostics, stderr_color());
+}
+
+/// Reads and checks a plan; diagnostics go to standard error.
+pub fn load(path: &str) -> anyhow::Result<Result<Loaded, Unreadable>> {
+    let (name, source) = read_source(path)?;
+    let read = read_plan(&source);
+    show(&name, &source, &read.diagnostics);
+    if has_errors(&read.diagnostics) {
+        return Ok(Err(Unreadable));
+    }
+    let Some(mut plan) = read.plan else {
+        return Ok(Err(Unreadable));
+    };
+    if plan.name.is_empty() {
+        plan.name = Path::new(&name)
+            .file_stem()
+            .map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
+    }
+    Ok(Ok(Loaded {
+        name,
+        source,
+        plan,
+        spans: read.spans,
+    }))
+}
+
+/// Schedules a loaded plan; the engine's errors go to standard error.
+pub fn schedule(loaded: &Loaded, today: jiff::civil::Date) -> Result<Schedule, Unreadable> {
+    retroplan_engine::schedule(&loaded.plan, today).map_err(|errors| {
+        let diagnostics = engine_diagnostics(&errors, &loaded.plan, &loaded.spans);
+        show(&loaded.name, &loaded.source, &diagnostics);
+        Unreadable
+    })
+}

@@ -1,0 +1,178 @@
+//! `retroplan`: backward planning (rétroplanning) from a deadline that cannot
+//! move. This binary is a thin face over `retroplan-engine` (the dates) and
+//! `retroplan-formats` (the files): it parses arguments, reads files and the
+//! clock, and shows results; it decides nothing about scheduling.
+
+mod diagnostics;
+mod examples;
+mod i18n;
+mod load;
+mod table;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+use retroplan_engine::Lang;
+
+use crate::load::{Loaded, load};
+
+#[derive(Parser)]
+#[command(name = "retroplan", version, about = "Backward planning from a deadline that cannot move.", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Date every task of a plan backward from its deadline (exit 0 feasible, 1 late, 2 unreadable).
+    Schedule {
+        /// The plan file (TOML); `-` for standard input; `example:NAME` for a built-in example.
+        plan: String,
+        /// The day to plan from (YYYY-MM-DD); overrides the plan's `today` and the clock.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Language of the table; default: the plan's `lang`, else LANG.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Check a plan file and report every problem with its line and column (exit 0 valid, 2 not).
+    Check {
+        plan: String,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// List the built-in example plans, or print one.
+    Example { name: Option<String> },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Fr,
+    En,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .map_err(|e| format!("`{text}` is not a date (YYYY-MM-DD): {e}"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Schedule {
+            plan,
+            today,
+            format,
+            lang,
+        } => {
+            let Ok(loaded) = load(&plan)? else {
+                return Ok(ExitCode::from(2));
+            };
+            let today = today
+                .or(loaded.plan.today)
+                .unwrap_or_else(|| jiff::Zoned::now().date());
+            let Ok(schedule) = load::schedule(&loaded, today) else {
+                return Ok(ExitCode::from(2));
+            };
+            match format {
+                Format::Json => {
+                    let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+                    retroplan_formats::write_schedule_json(&mut out, &loaded.plan, &schedule)?;
+                    out.flush()?;
+                }
+                Format::Csv => {
+                    let mut out = BufWriter::new(io::stdout().lock());
+                    retroplan_formats::write_schedule_csv(&mut out, &loaded.plan, &schedule)?;
+                    out.flush()?;
+                }
+                Format::Table => {
+                    let mut out = anstream::stdout().lock();
+                    table::render(&mut out, &loaded.plan, &schedule, language(lang, &loaded))?;
+                    out.flush()?;
+                }
+            }
+            Ok(if schedule.feasible {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Check { plan, lang } => {
+            let Ok(loaded) = load(&plan)? else {
+                return Ok(ExitCode::from(2));
+            };
+            let today = loaded
+                .plan
+                .today
+                .unwrap_or_else(|| jiff::Zoned::now().date());
+            if load::schedule(&loaded, today).is_err() {
+                return Ok(ExitCode::from(2));
+            }
+            let lang = language(lang, &loaded);
+            println!(
+                "{}",
+                i18n::check_ok(
+                    lang,
+                    loaded.plan.tasks.len(),
+                    &table::human_date(lang, loaded.plan.deadline)
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Example { name: None } => {
+            for name in examples::names() {
+                println!("{name}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Example { name: Some(name) } => match examples::find(&name) {
+            Some(text) => {
+                io::stdout().lock().write_all(text.as_bytes())?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => anyhow::bail!(
+                "no built-in example named `{name}`; known: {}",
+                examples::names().join(", ")
+            ),
+        },
+    }
+}
+
+fn language(flag: Option<LangArg>, loaded: &Loaded) -> Lang {
+    match flag {
+        Some(LangArg::Fr) => Lang::Fr,
+        Some(LangArg::En) => Lang::En,
+        None => loaded
+            .plan
+            .lang
+            .or_else(|| i18n::lang_from_env(|k| std::env::var(k).ok()))
+            .unwrap_or(Lang::En),
+    }
+}

@@ -1,0 +1,188 @@
+//! The schedule as a table for a person in a terminal: J-x label, dates,
+//! task, owner, days and slack, grouped by phase, with the deadline and the
+//! verdict at the bottom. Styles are always written; `anstream` strips them
+//! when the output is not a terminal or `NO_COLOR` is set.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use jiff::civil::Date;
+use retroplan_engine::relative::day_label;
+use retroplan_engine::{Direction, Lang, Plan, Schedule, Status};
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{self, messages};
+
+const CRITICAL: Style = AnsiColor::Red.on_default().bold();
+const DONE: Style = AnsiColor::Green.on_default();
+const IN_PROGRESS: Style = AnsiColor::Yellow.on_default();
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+const GOOD: Style = AnsiColor::Green.on_default().bold();
+
+/// "lun 14/12/2026" or "Mon 2026-12-14".
+pub fn human_date(lang: Lang, d: Date) -> String {
+    let wd = messages(lang).weekdays[d.weekday().to_monday_zero_offset() as usize];
+    match lang {
+        Lang::Fr => format!("{wd} {:02}/{:02}/{}", d.day(), d.month(), d.year()),
+        Lang::En => format!("{wd} {d}"),
+    }
+}
+
+struct Row {
+    cells: [String; 7],
+    style: Style,
+    mark: &'static str,
+}
+
+pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang) -> io::Result<()> {
+    let m = messages(lang);
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}  ·  {} : {}  ·  {} : {}",
+        plan.name,
+        m.deadline,
+        human_date(lang, schedule.deadline),
+        m.today,
+        human_date(lang, schedule.today)
+    )?;
+    writeln!(out)?;
+
+    // Phases in order of first appearance; tasks by planned start inside each.
+    let mut phases: Vec<Option<&str>> = Vec::new();
+    for t in &plan.tasks {
+        if !phases.contains(&t.phase.as_deref()) {
+            phases.push(t.phase.as_deref());
+        }
+    }
+    if let Some(i) = phases.iter().position(Option::is_none) {
+        let none = phases.remove(i);
+        phases.push(none);
+    }
+    let header = [
+        m.col_label,
+        m.col_start,
+        m.col_end,
+        m.col_task,
+        m.col_owner,
+        m.col_days,
+        m.col_slack,
+    ]
+    .map(String::from);
+    let mut groups: Vec<(Option<&str>, Vec<Row>)> = Vec::new();
+    for phase in &phases {
+        let mut idx: Vec<usize> = (0..plan.tasks.len())
+            .filter(|&i| plan.tasks[i].phase.as_deref() == *phase)
+            .collect();
+        idx.sort_by_key(|&i| (schedule.tasks[i].start, schedule.tasks[i].end, i));
+        let rows = idx
+            .into_iter()
+            .map(|i| {
+                let (task, s) = (&plan.tasks[i], &schedule.tasks[i]);
+                let title = match (s.milestone, s.direction) {
+                    (true, _) => format!("◆ {}", task.title),
+                    (false, Direction::FollowUp) => format!("→ {}", task.title),
+                    _ => task.title.clone(),
+                };
+                let style = match task.status {
+                    Status::Done => DONE,
+                    Status::InProgress | Status::Review => IN_PROGRESS,
+                    _ if s.critical => CRITICAL,
+                    _ => Style::new(),
+                };
+                Row {
+                    cells: [
+                        day_label(s.offset),
+                        human_date(lang, s.start),
+                        human_date(lang, s.end),
+                        title,
+                        task.owner.clone().unwrap_or_default(),
+                        s.days.to_string(),
+                        s.slack.to_string(),
+                    ],
+                    style,
+                    mark: if s.critical { "!" } else { "" },
+                }
+            })
+            .collect();
+        groups.push((*phase, rows));
+    }
+
+    let mut widths = header.clone().map(|h| h.width());
+    for row in groups.iter().flat_map(|(_, rows)| rows) {
+        for (w, c) in widths.iter_mut().zip(&row.cells) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let right_aligned = [false, false, false, false, false, true, true];
+    let line = |cells: &[String; 7]| -> String {
+        cells
+            .iter()
+            .zip(widths)
+            .zip(right_aligned)
+            .map(|((c, w), right)| {
+                let pad = " ".repeat(w - c.width());
+                if right {
+                    format!("{pad}{c}")
+                } else {
+                    format!("{c}{pad}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    writeln!(out, "{DIM}{}{DIM:#}", line(&header).trim_end())?;
+    let show_phases = phases.len() > 1 || phases[0].is_some();
+    for (phase, rows) in &groups {
+        if show_phases {
+            writeln!(out, "{BOLD}── {} ──{BOLD:#}", phase.unwrap_or(m.no_phase))?;
+        }
+        for row in rows {
+            let text = line(&row.cells);
+            let style = row.style;
+            writeln!(
+                out,
+                "{style}{}{style:#}{}{}",
+                text.trim_end(),
+                if row.mark.is_empty() { "" } else { "  " },
+                row.mark
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{DIM}{}   {}   {}{DIM:#}",
+        m.critical_legend, m.milestone_legend, m.follow_up_legend
+    )?;
+
+    let iso = |d: Date| human_date(lang, d);
+    if schedule.feasible {
+        let start = schedule.start.map(iso).unwrap_or_default();
+        writeln!(
+            out,
+            "{GOOD}✓{GOOD:#} {}",
+            i18n::verdict_feasible(lang, schedule.min_slack, &start)
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{CRITICAL}✗ {}{CRITICAL:#}",
+            i18n::verdict_late(lang, schedule.late_by, &iso(schedule.earliest_deadline))
+        )?;
+    }
+    if !schedule.critical_path.is_empty() {
+        let ids: Vec<&str> = schedule
+            .critical_path
+            .iter()
+            .map(|&t| plan.tasks[t].id.as_str())
+            .collect();
+        writeln!(
+            out,
+            "{} : {}",
+            i18n::chain(lang, !schedule.feasible),
+            ids.join(" → ")
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,25 @@
+//! The retroplan engine: dates every task of a rétroplanning backward from a
+//! deadline that cannot move.
+//!
+//! This crate owns the meaning of a schedule, as `SCHEDULING.md` states it:
+//! working-day calendars with public holidays ([`calendar`]), the plan model
+//! ([`plan`]), and the scheduling passes ([`schedule`]): backward from the
+//! deadline, follow-up tasks forward after it, forward from today for slack,
+//! the critical path and feasibility.
+//!
+//! Architecture invariant: no I/O. No files, no network, no clock, no
+//! environment. `today` is an argument. Everything here is a pure function of
+//! its inputs, so the same plan gives the same schedule, byte for byte, on any
+//! machine; the formats and the faces (CLI, server) sit around it.
+
+pub mod calendar;
+pub mod day_number;
+pub mod error;
+pub mod plan;
+pub mod relative;
+pub mod schedule;
+
+pub use error::{PlanError, PlanErrors};
+pub use plan::{Duration, Lang, Link, LinkKind, Person, Plan, Status, Task, TaskIx};
+pub use relative::{RelativeDate, When};
+pub use schedule::{Direction, Schedule, TaskSchedule, schedule};

@@ -1,0 +1,325 @@
+//! The plan model: what a rétroplanning says before it is dated.
+//!
+//! Tasks refer to each other by index ([`TaskIx`]): the formats crate resolves
+//! ids and reports unknown ones with their place in the file; the engine
+//! checks indices again so that a plan built in code cannot break it.
+
+use jiff::civil::Date;
+
+use crate::calendar::{CalendarRules, DateRange, Weekdays};
+use crate::relative::When;
+
+/// A task's position in [`Plan::tasks`] (plan order).
+pub type TaskIx = usize;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub name: String,
+    /// Jour J: the date the plan works back from.
+    pub deadline: Date,
+    /// The plan's own `today`, if it fixes one.
+    pub today: Option<Date>,
+    pub lang: Option<Lang>,
+    pub calendar: CalendarRules,
+    pub people: Vec<Person>,
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "fr" | "français" | "francais" | "french" => Some(Lang::Fr),
+            "en" | "english" | "anglais" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    /// Time off, as inclusive ranges (a single day is a one-day range).
+    pub off: Vec<DateRange>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub duration: Duration,
+    /// Predecessors: this task depends on each of them.
+    pub after: Vec<Link>,
+    /// Finish no later than this date.
+    pub due: Option<When>,
+    /// Fixed start date.
+    pub on: Option<When>,
+    pub phase: Option<String>,
+    pub channel: Option<String>,
+    pub status: Status,
+    /// The task's own working weekdays (a promotion running through the weekend).
+    pub workdays: Option<Weekdays>,
+    /// With its own `workdays`, also work on public holidays and the plan's closed days.
+    pub work_on_holidays: bool,
+    pub notes: Option<String>,
+}
+
+impl Task {
+    /// A task of `days` working days with everything else empty.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, days: u32) -> Task {
+        Task {
+            id: id.into(),
+            title: title.into(),
+            owner: None,
+            duration: Duration::Days(days),
+            after: Vec::new(),
+            due: None,
+            on: None,
+            phase: None,
+            channel: None,
+            status: Status::Todo,
+            workdays: None,
+            work_on_holidays: false,
+            notes: None,
+        }
+    }
+
+    /// Planned working days (the PERT mean rounded up for an estimate).
+    pub fn days(&self) -> u32 {
+        self.duration.planned_days()
+    }
+
+    pub fn is_milestone(&self) -> bool {
+        self.days() == 0
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Duration {
+    Days(u32),
+    /// Three-point estimate (optimistic, likely, pessimistic), in working days.
+    Estimate {
+        optimistic: f64,
+        likely: f64,
+        pessimistic: f64,
+    },
+}
+
+impl Duration {
+    /// The PERT mean `(o + 4m + p) / 6` rounded up (SCHEDULING.md, "Estimates").
+    pub fn planned_days(self) -> u32 {
+        match self {
+            Duration::Days(d) => d,
+            Duration::Estimate { .. } => {
+                let mean = self.mean();
+                // A tolerance so that a mean of 5.000000001 from float noise stays 5.
+                let rounded = (mean - 1e-9).ceil().max(0.0);
+                rounded.min(f64::from(u32::MAX)) as u32
+            }
+        }
+    }
+
+    pub fn mean(self) -> f64 {
+        match self {
+            Duration::Days(d) => f64::from(d),
+            Duration::Estimate {
+                optimistic,
+                likely,
+                pessimistic,
+            } => (optimistic + 4.0 * likely + pessimistic) / 6.0,
+        }
+    }
+
+    /// Standard deviation `(p - o) / 6`; zero for a fixed duration.
+    pub fn sigma(self) -> f64 {
+        match self {
+            Duration::Days(_) => 0.0,
+            Duration::Estimate {
+                optimistic,
+                pessimistic,
+                ..
+            } => (pessimistic - optimistic) / 6.0,
+        }
+    }
+}
+
+/// A dependency on a predecessor task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub task: TaskIx,
+    pub kind: LinkKind,
+    /// Working days; may be negative (a lead).
+    pub lag: i32,
+}
+
+impl Link {
+    pub fn finish_to_start(task: TaskIx) -> Link {
+        Link {
+            task,
+            kind: LinkKind::FinishToStart,
+            lag: 0,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    FinishToStart,
+    StartToStart,
+    FinishToFinish,
+    StartToFinish,
+}
+
+impl LinkKind {
+    pub fn parse(code: &str) -> Option<LinkKind> {
+        match code.trim().to_ascii_uppercase().as_str() {
+            "FS" | "FD" => Some(LinkKind::FinishToStart),
+            "SS" | "DD" => Some(LinkKind::StartToStart),
+            "FF" => Some(LinkKind::FinishToFinish),
+            "SF" | "DF" => Some(LinkKind::StartToFinish),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkKind::FinishToStart => "FS",
+            LinkKind::StartToStart => "SS",
+            LinkKind::FinishToFinish => "FF",
+            LinkKind::StartToFinish => "SF",
+        }
+    }
+
+    /// Does the rule start from the predecessor's finish (else its start)?
+    pub fn from_finish(self) -> bool {
+        matches!(self, LinkKind::FinishToStart | LinkKind::FinishToFinish)
+    }
+
+    /// Does the rule constrain the successor's finish (else its start)?
+    pub fn to_finish(self) -> bool {
+        matches!(self, LinkKind::FinishToFinish | LinkKind::StartToFinish)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Status {
+    #[default]
+    Todo,
+    InProgress,
+    Review,
+    Done,
+    Blocked,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Todo,
+        Status::InProgress,
+        Status::Review,
+        Status::Done,
+        Status::Blocked,
+    ];
+
+    /// Accepts the plan file's codes and the French and English words people type.
+    pub fn parse(text: &str) -> Option<Status> {
+        let t = text.trim().to_lowercase().replace(['-', ' '], "_");
+        let t = t.as_str();
+        Some(match t {
+            "todo" | "to_do" | "à_faire" | "a_faire" => Status::Todo,
+            "in_progress" | "doing" | "en_cours" | "started" => Status::InProgress,
+            "review" | "to_validate" | "à_valider" | "a_valider" | "en_validation" => {
+                Status::Review
+            }
+            "done" | "terminé" | "termine" | "fait" | "finished" => Status::Done,
+            "blocked" | "bloqué" | "bloque" => Status::Blocked,
+            _ => return None,
+        })
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "in_progress",
+            Status::Review => "review",
+            Status::Done => "done",
+            Status::Blocked => "blocked",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Todo, Lang::Fr) => "à faire",
+            (Status::InProgress, Lang::Fr) => "en cours",
+            (Status::Review, Lang::Fr) => "à valider",
+            (Status::Done, Lang::Fr) => "terminé",
+            (Status::Blocked, Lang::Fr) => "bloqué",
+            (Status::Todo, Lang::En) => "to do",
+            (Status::InProgress, Lang::En) => "in progress",
+            (Status::Review, Lang::En) => "to validate",
+            (Status::Done, Lang::En) => "done",
+            (Status::Blocked, Lang::En) => "blocked",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pert_mean_is_rounded_up() {
+        let e = Duration::Estimate {
+            optimistic: 3.0,
+            likely: 5.0,
+            pessimistic: 8.0,
+        };
+        assert!((e.mean() - 31.0 / 6.0).abs() < 1e-12);
+        assert_eq!(e.planned_days(), 6);
+        assert!((e.sigma() - 5.0 / 6.0).abs() < 1e-12);
+        let exact = Duration::Estimate {
+            optimistic: 2.0,
+            likely: 5.0,
+            pessimistic: 8.0,
+        };
+        assert_eq!(exact.planned_days(), 5);
+    }
+
+    #[test]
+    fn statuses_in_both_languages() {
+        assert_eq!(Status::parse("à faire"), Some(Status::Todo));
+        assert_eq!(Status::parse("En cours"), Some(Status::InProgress));
+        assert_eq!(Status::parse("à valider"), Some(Status::Review));
+        assert_eq!(Status::parse("terminé"), Some(Status::Done));
+        assert_eq!(Status::parse("bloqué"), Some(Status::Blocked));
+        assert_eq!(Status::parse("in-progress"), Some(Status::InProgress));
+        assert_eq!(Status::parse("maybe"), None);
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.code()), Some(s));
+            assert_eq!(Status::parse(s.label(Lang::Fr)), Some(s));
+        }
+    }
+
+    #[test]
+    fn link_kinds() {
+        assert_eq!(LinkKind::parse("ss"), Some(LinkKind::StartToStart));
+        assert_eq!(LinkKind::parse("XX"), None);
+        assert!(LinkKind::FinishToFinish.from_finish() && LinkKind::FinishToFinish.to_finish());
+        assert!(!LinkKind::StartToFinish.from_finish() && LinkKind::StartToFinish.to_finish());
+    }
+}

@@ -1,0 +1,272 @@
+//! The four scheduling passes over a topological order (SCHEDULING.md,
+//! "Directions" and "Today, slack").
+//!
+//! 1. Planned, backward tasks: reverse order, each as late as the deadline,
+//!    its `due` and its successors allow (follow-up successors that are not
+//!    fixed adapt to it, so they do not hold it back).
+//! 2. Planned, follow-up tasks: forward from their anchors, as soon as their
+//!    predecessors allow.
+//! 3. Earliest: forward from today.
+//! 4. Latest: backward over every constraint; follow-up tasks are bounded by
+//!    the plan's finish, the end of the last follow-up task.
+//!
+//! Fixed tasks (`on`) keep their date in the plan; their earliest start may
+//! only move later and their latest only earlier, which is how a broken fixed
+//! date shows as negative slack instead of being moved.
+
+use crate::day_number::{DayNumber, day_number};
+use crate::error::{PlanError, PlanErrors};
+use crate::plan::{Plan, TaskIx};
+use crate::schedule::graph::Graph;
+use crate::schedule::timeline::Timeline;
+
+/// "No date" in the per-task arrays.
+pub(crate) const NONE: DayNumber = i32::MIN;
+
+/// The plan's inputs, checked and resolved to day numbers.
+pub(crate) struct Checked {
+    pub days: Vec<i32>,
+    /// Fixed start day (`on`), or NONE.
+    pub fixed: Vec<DayNumber>,
+    /// `due` day, or NONE.
+    pub due: Vec<DayNumber>,
+    pub deadline: DayNumber,
+}
+
+impl Checked {
+    pub fn new(plan: &Plan) -> Result<Checked, PlanErrors> {
+        let n = plan.tasks.len();
+        let mut errors = Vec::new();
+        if plan.calendar.workdays.is_empty() {
+            errors.push(PlanError::NoWorkdays {
+                task: None,
+                id: None,
+            });
+        }
+        let mut days = Vec::with_capacity(n);
+        let mut fixed = Vec::with_capacity(n);
+        let mut due = Vec::with_capacity(n);
+        let resolve = |when: Option<crate::relative::When>,
+                       t: TaskIx,
+                       what: &str,
+                       errors: &mut Vec<PlanError>| match when {
+            None => NONE,
+            Some(w) => match w.resolve(plan.deadline) {
+                Some(d) => day_number(d),
+                None => {
+                    errors.push(PlanError::DateOutOfRange {
+                        task: Some(t),
+                        what: format!("the {what} date of task `{}`", plan.tasks[t].id),
+                    });
+                    NONE
+                }
+            },
+        };
+        for (t, task) in plan.tasks.iter().enumerate() {
+            days.push(
+                i32::try_from(task.days())
+                    .unwrap_or(i32::MAX / 4)
+                    .min(i32::MAX / 4),
+            );
+            fixed.push(resolve(task.on, t, "fixed", &mut errors));
+            due.push(resolve(task.due, t, "due", &mut errors));
+            if task.workdays.is_some_and(|w| w.is_empty()) {
+                errors.push(PlanError::NoWorkdays {
+                    task: Some(t),
+                    id: Some(task.id.clone()),
+                });
+            }
+            for link in &task.after {
+                if link.task >= n {
+                    errors.push(PlanError::UnknownPredecessor {
+                        task: t,
+                        id: task.id.clone(),
+                        link: link.task,
+                    });
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(Checked {
+                days,
+                fixed,
+                due,
+                deadline: day_number(plan.deadline),
+            })
+        } else {
+            Err(PlanErrors(errors))
+        }
+    }
+
+    /// The first and last days the plan names (today, deadline, fixed and due dates).
+    pub fn date_span(&self, today: DayNumber) -> (DayNumber, DayNumber) {
+        let named = self.fixed.iter().chain(&self.due).filter(|&&d| d != NONE);
+        let (mut lo, mut hi) = (today.min(self.deadline), today.max(self.deadline));
+        for &d in named {
+            lo = lo.min(d);
+            hi = hi.max(d);
+        }
+        (lo, hi)
+    }
+}
+
+/// Start indices from the passes, each in its task's own calendar.
+pub(crate) struct Positions {
+    pub planned: Vec<i32>,
+    pub earliest: Vec<i32>,
+    pub latest: Vec<i32>,
+    pub follow_up: Vec<bool>,
+    pub fixed: Vec<bool>,
+    pub days: Vec<i32>,
+}
+
+impl Positions {
+    /// The first and last days any position reaches (this converts them all,
+    /// which also raises the calendars' overflow flag if one is outside).
+    pub fn reached(&self, line: &Timeline) -> (DayNumber, DayNumber) {
+        let (mut lo, mut hi) = (i32::MAX, i32::MIN);
+        for t in 0..self.planned.len() {
+            for s in [self.planned[t], self.earliest[t], self.latest[t]] {
+                let (a, b) = line.display_days(t, s);
+                lo = lo.min(a).min(line.start_instant(t, s));
+                hi = hi.max(b).max(line.end_instant(t, s));
+            }
+        }
+        (lo, hi)
+    }
+}
+
+pub(crate) fn run(
+    plan: &Plan,
+    checked: &Checked,
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    today: DayNumber,
+) -> Positions {
+    let n = plan.tasks.len();
+    let days = &checked.days;
+    let is_fixed: Vec<bool> = checked.fixed.iter().map(|&f| f != NONE).collect();
+    // Fixed position: a task starts on its date; a milestone is the close of its date.
+    let fixed_pos = |t: TaskIx| {
+        let f = checked.fixed[t];
+        if days[t] == 0 {
+            line.index_at(t, f + 1)
+        } else {
+            line.index_at(t, f)
+        }
+    };
+    // The latest end (exclusive index) a day's close allows.
+    let close_of = |t: TaskIx, day: DayNumber| line.index_at(t, day + 1);
+
+    // Follow-up tasks: anchored on or after the deadline, and all their successors.
+    let mut follow_up = vec![false; n];
+    for &t in order {
+        let t = t as usize;
+        if (is_fixed[t] && checked.fixed[t] >= checked.deadline)
+            || graph.preds(t).iter().any(|e| follow_up[e.other as usize])
+        {
+            follow_up[t] = true;
+        }
+    }
+
+    // 1. Planned dates of backward tasks.
+    let mut planned = vec![0i32; n];
+    for &t in order.iter().rev() {
+        let t = t as usize;
+        if follow_up[t] {
+            continue;
+        }
+        if is_fixed[t] {
+            planned[t] = fixed_pos(t);
+            continue;
+        }
+        let mut end = close_of(t, checked.deadline);
+        if checked.due[t] != NONE {
+            end = end.min(close_of(t, checked.due[t]));
+        }
+        for e in graph.succs(t) {
+            let s = e.other as usize;
+            if !follow_up[s] || is_fixed[s] {
+                let s_start = if follow_up[s] {
+                    fixed_pos(s)
+                } else {
+                    planned[s]
+                };
+                end = end.min(line.backward_bound(t, s, s_start, e.kind, e.lag));
+            }
+        }
+        planned[t] = end - days[t];
+    }
+
+    // 2. Planned dates of follow-up tasks.
+    for &t in order {
+        let t = t as usize;
+        if !follow_up[t] {
+            continue;
+        }
+        if is_fixed[t] {
+            planned[t] = fixed_pos(t);
+            continue;
+        }
+        planned[t] = graph
+            .preds(t)
+            .iter()
+            .map(|e| {
+                let p = e.other as usize;
+                line.forward_bound(p, planned[p], t, e.kind, e.lag)
+            })
+            .max()
+            .unwrap_or_else(|| close_of(t, checked.deadline));
+    }
+
+    // 3. Earliest dates, forward from today.
+    let mut earliest = vec![0i32; n];
+    for &t in order {
+        let t = t as usize;
+        let mut start = line.index_at(t, today);
+        if is_fixed[t] {
+            start = start.max(fixed_pos(t));
+        }
+        for e in graph.preds(t) {
+            let p = e.other as usize;
+            start = start.max(line.forward_bound(p, earliest[p], t, e.kind, e.lag));
+        }
+        earliest[t] = start;
+    }
+
+    // 4. Latest dates, backward over every constraint.
+    let finish = (0..n)
+        .filter(|&t| follow_up[t])
+        .map(|t| line.end_instant(t, planned[t]))
+        .max();
+    let mut latest = vec![0i32; n];
+    for &t in order.iter().rev() {
+        let t = t as usize;
+        let mut end = match (follow_up[t], finish) {
+            (true, Some(finish)) => line.index_at(t, finish),
+            _ => close_of(t, checked.deadline),
+        };
+        if checked.due[t] != NONE {
+            end = end.min(close_of(t, checked.due[t]));
+        }
+        for e in graph.succs(t) {
+            let s = e.other as usize;
+            end = end.min(line.backward_bound(t, s, latest[s], e.kind, e.lag));
+        }
+        let mut start = end - days[t];
+        if is_fixed[t] {
+            start = start.min(fixed_pos(t));
+        }
+        latest[t] = start;
+    }
+
+    Positions {
+        planned,
+        earliest,
+        latest,
+        follow_up,
+        fixed: is_fixed,
+        days: days.clone(),
+    }
+}

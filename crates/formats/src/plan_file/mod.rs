@@ -1,0 +1,375 @@
+//! The TOML plan file (PLAN-FORMAT.md): text in, the plan and every
+//! diagnostic out.
+//!
+//! The file is cut into sections (`sections`): the task tables are parsed
+//! one by one, in parallel, and turned into tasks at once (`task`); the rest
+//! (the plan's keys, `[calendar]`, `[[person]]`) is parsed as one document
+//! (`root`). Then ids are resolved into indices (here), and the engine's
+//! own errors (cycles, fixed dates on closed days) can be pointed back at the
+//! file with [`engine_diagnostics`].
+
+mod fields;
+mod root;
+mod sections;
+mod task;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use retroplan_engine::plan::{Link, Plan, Task};
+use retroplan_engine::{PlanError, PlanErrors};
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+use task::RawTask;
+
+/// What reading a plan gives: the plan when it has at least a deadline
+/// (possibly with parts left out where diagnostics say so), where things are
+/// in the file, and every diagnostic.
+pub struct ReadPlan {
+    pub plan: Option<Plan>,
+    pub spans: PlanSpans,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where the parts of a plan are in its file, to point engine errors at.
+#[derive(Default)]
+pub struct PlanSpans {
+    pub deadline: Range<usize>,
+    pub calendar_workdays: Option<Range<usize>>,
+    /// In plan order, one per task of the plan.
+    pub tasks: Vec<TaskSpans>,
+}
+
+pub struct TaskSpans {
+    pub id: Range<u32>,
+    pub on: Option<Range<u32>>,
+    pub workdays: Option<Range<u32>>,
+}
+
+/// Task tables per parallel job: large enough to amortise scheduling, small
+/// enough to keep both cores busy on mid-sized plans.
+const TASKS_PER_JOB: usize = 512;
+
+/// Reads a plan file's text.
+pub fn read_plan(source: &str) -> ReadPlan {
+    let mut diagnostics = Vec::new();
+    let sections = sections::split(source);
+
+    // Task tables go one unit each (with any `[task.x]` sub-table right after
+    // them); everything else is "the rest", parsed as one document.
+    let mut task_units: Vec<Range<usize>> = Vec::new();
+    let mut rest: Vec<Range<usize>> = Vec::new();
+    for s in sections {
+        if s.name.as_deref() == Some("task") {
+            match task_units.last_mut() {
+                Some(last) if !s.is_array && last.end == s.range.start => last.end = s.range.end,
+                _ => task_units.push(s.range),
+            }
+        } else if !s.range.is_empty() {
+            rest.push(s.range);
+        }
+    }
+
+    let rest_text = rest_document(source, &rest, &task_units);
+    let (root, errors) = DeTable::parse_recoverable(&rest_text);
+    diagnostics.extend(errors.iter().map(|e| syntax_error(e, 0)));
+    let header = root::read_header(root.get_ref(), &mut diagnostics);
+
+    let mut raw: Vec<RawTask> = Vec::new();
+    let mut inline_tasks = false;
+    if let Some(value) = root.get_ref().get("task") {
+        inline_tasks = true;
+        read_task_value(value, 0, &mut raw, &mut diagnostics);
+    }
+    if inline_tasks && let Some(first) = task_units.first() {
+        diagnostics.push(
+            Diagnostic::error(
+                "mixed-task-forms",
+                header_span(source, first),
+                "tasks are given both as `task = [...]` and as [[task]] tables",
+            )
+            .with_hint("keep one form: [[task]] tables are the usual one"),
+        );
+    }
+
+    let parsed: Vec<(Vec<RawTask>, Vec<Diagnostic>)> = task_units
+        .par_chunks(TASKS_PER_JOB)
+        .map(|units| {
+            let mut tasks = Vec::with_capacity(units.len());
+            let mut diags = Vec::new();
+            for unit in units {
+                let (doc, errors) = DeTable::parse_recoverable(&source[unit.clone()]);
+                diags.extend(errors.iter().map(|e| syntax_error(e, unit.start)));
+                match doc.get_ref().get("task") {
+                    Some(value) => read_task_value(value, unit.start, &mut tasks, &mut diags),
+                    None if errors.is_empty() => diags.push(
+                        Diagnostic::error(
+                            "bad-task-table",
+                            header_span(source, unit),
+                            "this table is not a task",
+                        )
+                        .with_hint("each task starts with [[task]]"),
+                    ),
+                    None => {}
+                }
+            }
+            (tasks, diags)
+        })
+        .collect();
+    for (tasks, diags) in parsed {
+        raw.extend(tasks);
+        diagnostics.extend(diags);
+    }
+
+    let mut spans = PlanSpans {
+        deadline: header.deadline.as_ref().map_or(0..0, |(_, s)| s.clone()),
+        calendar_workdays: header.calendar_workdays_span.clone(),
+        tasks: Vec::with_capacity(raw.len()),
+    };
+    let tasks = resolve(raw, &header.people, &mut spans, &mut diagnostics);
+    let plan = header.deadline.map(|(deadline, _)| Plan {
+        name: header.name,
+        deadline,
+        today: header.today,
+        lang: header.lang,
+        calendar: header.calendar,
+        people: header.people,
+        tasks,
+    });
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    ReadPlan {
+        plan,
+        spans,
+        diagnostics,
+    }
+}
+
+/// The text of the non-task sections, task sections blanked out so that
+/// offsets stay those of the file. When every non-task section comes before
+/// the first task table (the usual layout), that is just a prefix: no copy.
+fn rest_document<'s>(
+    source: &'s str,
+    rest: &[Range<usize>],
+    tasks: &[Range<usize>],
+) -> std::borrow::Cow<'s, str> {
+    let end = rest.last().map_or(0, |r| r.end);
+    let first_task = tasks.first().map_or(usize::MAX, |t| t.start);
+    if end <= first_task {
+        return std::borrow::Cow::Borrowed(&source[..end]);
+    }
+    let mut bytes = source.as_bytes()[..end].to_vec();
+    for t in tasks.iter().filter(|t| t.start < end) {
+        for b in &mut bytes[t.start..t.end.min(end)] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Every byte of a blanked character became a space: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}
+
+fn read_task_value(
+    value: &toml::Spanned<DeValue<'_>>,
+    offset: usize,
+    out: &mut Vec<RawTask>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let span = value.span().start + offset..value.span().end + offset;
+    match value.get_ref() {
+        DeValue::Array(items) => {
+            for item in items.iter() {
+                let place = item.span().start + offset..item.span().end + offset;
+                match item.get_ref() {
+                    DeValue::Table(table) => {
+                        let place = place.start..place.end.min(place.start + 8);
+                        if let Some(t) = task::read_task(table, offset, place, diags) {
+                            out.push(t);
+                        }
+                    }
+                    _ => diags.push(Diagnostic::error(
+                        "bad-task-table",
+                        place,
+                        "a task must be a table",
+                    )),
+                }
+            }
+        }
+        _ => diags.push(
+            Diagnostic::error("bad-task-table", span, "`task` must be a list of tables")
+                .with_hint("start each task with [[task]] (two brackets)"),
+        ),
+    }
+}
+
+fn header_span(source: &str, unit: &Range<usize>) -> Range<usize> {
+    let text = &source[unit.clone()];
+    unit.start..unit.start + text.find('\n').unwrap_or(text.len())
+}
+
+fn syntax_error(e: &toml::de::Error, offset: usize) -> Diagnostic {
+    let span = e
+        .span()
+        .map_or(offset..offset, |s| s.start + offset..s.end + offset);
+    Diagnostic::error("toml-syntax", span, e.message().trim().replace('\n', "; "))
+}
+
+/// Ids to indices: duplicate ids, unknown dependencies and owners reported.
+fn resolve(
+    raw: Vec<RawTask>,
+    people: &[retroplan_engine::Person],
+    spans: &mut PlanSpans,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Task> {
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(raw.len());
+    let mut keep = vec![true; raw.len()];
+    let mut first_span: Vec<Range<usize>> = Vec::new();
+    let mut kept = 0;
+    for (i, r) in raw.iter().enumerate() {
+        match index.get(r.task.id.as_str()) {
+            Some(&first) => {
+                keep[i] = false;
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        r.id_span.clone(),
+                        format!("two tasks have the id \"{}\"", r.task.id),
+                    )
+                    .with_related(first_span[first].clone(), "first defined here")
+                    .with_hint("give each task a unique id"),
+                );
+            }
+            None => {
+                index.insert(&r.task.id, kept);
+                first_span.push(r.id_span.clone());
+                kept += 1;
+            }
+        }
+    }
+    let mut link_lists: Vec<Vec<Link>> = Vec::with_capacity(kept);
+    let mut unknown_reported = 0;
+    for (i, r) in raw.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        let mut links = Vec::with_capacity(r.links.len());
+        for l in &r.links {
+            match index.get(l.id.as_str()) {
+                Some(&t) => links.push(Link {
+                    task: t,
+                    kind: l.kind,
+                    lag: l.lag,
+                }),
+                None => {
+                    let mut d = Diagnostic::error(
+                        "unknown-task",
+                        l.span.clone(),
+                        format!(
+                            "task \"{}\" waits for \"{}\", which is not a task of this plan",
+                            r.task.id, l.id
+                        ),
+                    );
+                    // Suggestions cost a scan of every id: keep them for the first few.
+                    unknown_reported += 1;
+                    if unknown_reported <= 20 {
+                        let ids: Vec<&str> = index.keys().copied().collect();
+                        d = match fields::closest(&l.id, &ids) {
+                            Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
+                            None => d.with_hint("`after` lists ids of tasks in this file"),
+                        };
+                    }
+                    diagnostics.push(d);
+                }
+            }
+        }
+        link_lists.push(links);
+    }
+    if !people.is_empty() {
+        let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+        for r in raw.iter().filter(|r| {
+            r.task
+                .owner
+                .as_ref()
+                .is_some_and(|o| !ids.contains(&o.as_str()))
+        }) {
+            let owner = r.task.owner.as_deref().unwrap_or_default();
+            let d = Diagnostic::error(
+                "unknown-owner",
+                r.id_span.clone(),
+                format!(
+                    "task \"{}\" is owned by \"{owner}\", who is not a [[person]] of this plan",
+                    r.task.id
+                ),
+            );
+            diagnostics.push(match fields::closest(owner, &ids) {
+                Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
+                None => d.with_hint(format!("people of this plan: {}", ids.join(", "))),
+            });
+        }
+    }
+    let narrow = |r: &Range<usize>| r.start as u32..r.end as u32;
+    raw.into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .zip(link_lists)
+        .map(|((r, _), links)| {
+            spans.tasks.push(TaskSpans {
+                id: narrow(&r.id_span),
+                on: r.on_span.as_ref().map(narrow),
+                workdays: r.workdays_span.as_ref().map(narrow),
+            });
+            Task {
+                after: links,
+                ..r.task
+            }
+        })
+        .collect()
+}
+
+/// The engine's errors as diagnostics pointing into the plan file.
+pub fn engine_diagnostics(errors: &PlanErrors, plan: &Plan, spans: &PlanSpans) -> Vec<Diagnostic> {
+    let widen = |r: &Range<u32>| r.start as usize..r.end as usize;
+    let id_span = |t: usize| spans.tasks.get(t).map_or(0..0, |s| widen(&s.id));
+    errors
+        .0
+        .iter()
+        .map(|e| match e {
+            PlanError::Cycle { tasks, ids } => {
+                let mut d = Diagnostic::error("cycle", id_span(tasks[0]), format!("these tasks wait for each other in a circle: {}", cycle_text(ids)))
+                    .with_hint("remove one of these dependencies (`after`) to break the circle");
+                for (i, &t) in tasks.iter().enumerate().skip(1) {
+                    d = d.with_related(id_span(t), format!("\"{}\" waits for \"{}\"", ids[i], ids[i - 1]));
+                }
+                d
+            }
+            PlanError::FixedOnNonWorkingDay { task, id, date } => {
+                let span = spans.tasks.get(*task).and_then(|s| s.on.as_ref()).map_or_else(|| id_span(*task), widen);
+                let weekday = plan.tasks.get(*task).map(|_| format!("{:?}", date.weekday())).unwrap_or_default();
+                Diagnostic::error("fixed-on-closed-day", span, format!("task \"{id}\" is fixed on {weekday} {date}, which is not one of its working days"))
+                    .with_hint("make it a milestone (`days = 0`: a milestone may fall on any date), or give the task its own `workdays` (e.g. all seven days for a promotion running through the weekend, with `work_on_holidays = true` for holidays)")
+            }
+            PlanError::NoWorkdays { task, .. } => {
+                let span = match task {
+                    Some(t) => spans.tasks.get(*t).and_then(|s| s.workdays.as_ref()).map_or_else(|| id_span(*t), widen),
+                    None => spans.calendar_workdays.clone().unwrap_or(0..0),
+                };
+                Diagnostic::error("no-workdays", span, e.to_string()).with_hint("list at least one working day")
+            }
+            PlanError::DateOutOfRange { task, .. } => {
+                let span = task.map_or_else(|| spans.deadline.clone(), id_span);
+                Diagnostic::error("out-of-range", span, e.to_string()).with_hint("check the dates, durations and lags: the schedule must stay within the years 1 to 9999")
+            }
+            PlanError::UnknownPredecessor { task, .. } => Diagnostic::error("unknown-task", id_span(*task), e.to_string()),
+        })
+        .collect()
+}
+
+fn cycle_text(ids: &[String]) -> String {
+    let mut parts: Vec<&str> = ids.iter().map(String::as_str).collect();
+    if let Some(first) = ids.first() {
+        parts.push(first);
+    }
+    parts.join(" -> ")
+}

@@ -1,0 +1,254 @@
+//! The plan's own keys, its `[calendar]` and its `[[person]]` tables.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use retroplan_engine::calendar::{CalendarRules, Country, DateRange};
+use retroplan_engine::plan::{Lang, Person};
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+use crate::plan_file::fields::{Fields, Value, describe};
+use crate::plan_file::task::{is_valid_id, read_weekdays, suggest_id};
+
+pub(crate) const ROOT_KEYS: &[&str] = &[
+    "name",
+    "deadline",
+    "today",
+    "lang",
+    "description",
+    "calendar",
+    "person",
+    "task",
+];
+const CALENDAR_KEYS: &[&str] = &["country", "workdays", "holidays", "closed", "bridges"];
+const PERSON_KEYS: &[&str] = &["id", "name", "role", "email", "off"];
+
+/// The plan's keys other than its tasks.
+pub(crate) struct Header {
+    pub name: String,
+    pub deadline: Option<(Date, Range<usize>)>,
+    pub today: Option<Date>,
+    pub lang: Option<Lang>,
+    pub calendar: CalendarRules,
+    pub calendar_workdays_span: Option<Range<usize>>,
+    pub people: Vec<Person>,
+}
+
+pub(crate) fn read_header(root: &DeTable<'_>, diagnostics: &mut Vec<Diagnostic>) -> Header {
+    let mut f = Fields::new(root, 0, "the plan", ROOT_KEYS);
+    let name = f.string("name").map(|(n, _)| n).unwrap_or_default();
+    let deadline = f.date("deadline");
+    if deadline.is_none() && f.get("deadline").is_none() {
+        f.error(
+            Diagnostic::error("missing-deadline", 0..0, "the plan has no `deadline`")
+                .with_hint("add `deadline = 2026-11-27` at the top: the date everything is planned back from (Jour J)"),
+        );
+    }
+    let today = f.date("today").map(|(d, _)| d);
+    let lang = f.string("lang").and_then(|(code, span)| {
+        Lang::parse(&code).or_else(|| {
+            f.error(
+                Diagnostic::error("bad-lang", span, format!("unknown language \"{code}\""))
+                    .with_hint("use \"fr\" or \"en\""),
+            );
+            None
+        })
+    });
+    let _description = f.string("description");
+    let (calendar, calendar_workdays_span) = match f.get("calendar") {
+        Some(value) => match value.get_ref() {
+            DeValue::Table(table) => read_calendar(table, diagnostics),
+            other => {
+                let span = f.span(value);
+                f.error(
+                    Diagnostic::error(
+                        "wrong-type",
+                        span,
+                        format!("`calendar` must be a table, not {}", describe(other)),
+                    )
+                    .with_hint("write it as a [calendar] section"),
+                );
+                (CalendarRules::default(), None)
+            }
+        },
+        None => (CalendarRules::default(), None),
+    };
+    let people = read_people(&mut f);
+    diagnostics.extend(f.finish());
+    Header {
+        name,
+        deadline,
+        today,
+        lang,
+        calendar,
+        calendar_workdays_span,
+        people,
+    }
+}
+
+fn read_calendar(
+    table: &DeTable<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (CalendarRules, Option<Range<usize>>) {
+    let mut f = Fields::new(table, 0, "[calendar]", CALENDAR_KEYS);
+    let mut rules = CalendarRules::default();
+    if let Some((code, span)) = f.string("country") {
+        if code.eq_ignore_ascii_case("none") {
+            rules.country = None;
+        } else {
+            match Country::from_code(&code) {
+                Some(c) => rules.country = Some(c),
+                None => {
+                    let codes: Vec<&str> = Country::ALL.iter().map(|c| c.code()).collect();
+                    f.error(
+                        Diagnostic::error(
+                            "unknown-country",
+                            span,
+                            format!("no public holidays known for country \"{code}\""),
+                        )
+                        .with_hint(format!("use one of {}, or \"none\"", codes.join(", "))),
+                    );
+                }
+            }
+        }
+    }
+    let workdays = read_weekdays(&mut f, "workdays");
+    if let Some((w, _)) = workdays {
+        rules.workdays = w;
+    }
+    if let Some(items) = f.array("holidays") {
+        rules.closed_days = items
+            .iter()
+            .filter_map(|v| f.date_value("holidays", v))
+            .collect();
+    }
+    if let Some(items) = f.array("closed") {
+        rules.closed_ranges = items
+            .iter()
+            .filter_map(|v| read_range(&mut f, "closed", v))
+            .collect();
+    }
+    rules.bridges = f.bool("bridges").unwrap_or(false);
+    diagnostics.extend(f.finish());
+    (rules, workdays.map(|(_, s)| s))
+}
+
+/// `{ from = ..., to = ... }`, or a single date as a one-day range.
+fn read_range(f: &mut Fields<'_, '_>, key: &str, value: &Value<'_>) -> Option<DateRange> {
+    let span = f.span(value);
+    match value.get_ref() {
+        DeValue::Table(table) => {
+            let mut g = Fields::new(table, f.offset(), "a date range", &["from", "to"]);
+            let from = g.date("from");
+            let to = g.date("to");
+            for (k, got) in [("from", from.is_some()), ("to", to.is_some())] {
+                if !got && g.get(k).is_none() {
+                    g.error(
+                        Diagnostic::error(
+                            "missing-key",
+                            span.clone(),
+                            format!("a range in `{key}` needs `{k}`"),
+                        )
+                        .with_hint("{ from = 2026-12-24, to = 2026-12-31 }"),
+                    );
+                }
+            }
+            let range = match (from, to) {
+                (Some((a, _)), Some((b, bs))) if a > b => {
+                    g.error(
+                        Diagnostic::error(
+                            "reversed-range",
+                            bs,
+                            format!("this range ends ({b}) before it starts ({a})"),
+                        )
+                        .with_hint("swap `from` and `to`"),
+                    );
+                    None
+                }
+                (Some((a, _)), Some((b, _))) => Some(DateRange { from: a, to: b }),
+                _ => None,
+            };
+            f.diagnostics.extend(g.finish());
+            range
+        }
+        _ => f
+            .date_value(key, value)
+            .map(|d| DateRange { from: d, to: d }),
+    }
+}
+
+fn read_people(f: &mut Fields<'_, '_>) -> Vec<Person> {
+    let Some(items) = f.array("person") else {
+        return Vec::new();
+    };
+    let mut people: Vec<Person> = Vec::new();
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for item in items {
+        let span = f.span(item);
+        let DeValue::Table(table) = item.get_ref() else {
+            f.error(Diagnostic::error(
+                "wrong-type",
+                span,
+                "each [[person]] must be a table",
+            ));
+            continue;
+        };
+        let mut g = Fields::new(table, f.offset(), "a person", PERSON_KEYS);
+        let id = g.string("id");
+        match &id {
+            Some((id, s)) if !is_valid_id(id) => g.error(
+                Diagnostic::error(
+                    "bad-id",
+                    s.clone(),
+                    format!("person id \"{id}\" is not valid"),
+                )
+                .with_hint(format!(
+                    "ids use lowercase letters, digits, `-` and `_`: try \"{}\"",
+                    suggest_id(id)
+                )),
+            ),
+            None if g.get("id").is_none() => g.error(
+                Diagnostic::error("missing-id", span.clone(), "a person has no `id`")
+                    .with_hint("add `id = \"lea\"`: tasks name their owner by this id"),
+            ),
+            _ => {}
+        }
+        let name = g.string("name").map(|(n, _)| n);
+        let role = g.string("role").map(|(r, _)| r);
+        let email = g.string("email").map(|(e, _)| e);
+        let off = g
+            .array("off")
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|v| read_range(&mut g, "off", v))
+                    .collect()
+            })
+            .unwrap_or_default();
+        f.diagnostics.extend(g.finish());
+        if let Some((id, id_span)) = id {
+            if let Some(first) = people.iter().position(|p| p.id == id) {
+                f.error(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        id_span,
+                        format!("two people have the id \"{id}\""),
+                    )
+                    .with_related(spans[first].clone(), "first defined here")
+                    .with_hint("give each person a unique id"),
+                );
+                continue;
+            }
+            people.push(Person {
+                name: name.unwrap_or_else(|| id.clone()),
+                id,
+                role,
+                email,
+                off,
+            });
+            spans.push(id_span);
+        }
+    }
+    people
+}

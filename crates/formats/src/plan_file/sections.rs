@@ -1,0 +1,189 @@
+//! Cutting a plan file at its top-level table headers.
+//!
+//! A plan of a million tasks is a million `[[task]]` tables. Parsing the whole
+//! document into one spanned tree costs gigabytes, so the reader cuts the text
+//! where each top-level header starts and parses every task table on its own
+//! (in parallel), with `toml`'s own parser: TOML semantics stay exactly
+//! `toml`'s, only the unit of work is smaller.
+//!
+//! The scanner knows just enough TOML to find headers: strings (basic,
+//! literal, multi-line, with escapes), comments, and bracket depth, so a `[`
+//! inside a string or a multi-line array never starts a section. On malformed
+//! text it may cut in the wrong place; the parser then reports the error.
+
+use std::ops::Range;
+
+/// A top-level piece of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Section {
+    pub range: Range<usize>,
+    /// The first key of the header (`task` for `[[task]]` or `[task.x]`), or
+    /// `None` for the root keys before the first header.
+    pub name: Option<String>,
+    pub is_array: bool,
+}
+
+/// Splits `source` into sections, in order, covering it entirely.
+pub(crate) fn split(source: &str) -> Vec<Section> {
+    let bytes = source.as_bytes();
+    let mut sections = Vec::new();
+    let mut current = Section {
+        range: 0..0,
+        name: None,
+        is_array: false,
+    };
+    let mut depth: i32 = 0;
+    let mut line_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' => {
+                line_start = true;
+                i += 1;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'#' => {
+                i = skip_line(bytes, i);
+                continue;
+            }
+            b'"' | b'\'' => {
+                i = skip_string(bytes, i);
+                line_start = false;
+                continue;
+            }
+            b'[' if depth == 0 && line_start => {
+                let (name, is_array) = header_name(source, i);
+                current.range.end = i;
+                sections.push(current);
+                current = Section {
+                    range: i..i,
+                    name: Some(name),
+                    is_array,
+                };
+                // Skip the header itself, so its brackets do not count as depth.
+                i = skip_line(bytes, i);
+                line_start = false;
+                continue;
+            }
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        line_start = false;
+        i += 1;
+    }
+    current.range.end = bytes.len();
+    sections.push(current);
+    sections
+}
+
+/// Index of the newline ending the line at `i` (or the end), not past it.
+fn skip_line(bytes: &[u8], i: usize) -> usize {
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| i + p)
+}
+
+/// Index just past the string starting at `i` (a quote).
+fn skip_string(bytes: &[u8], i: usize) -> usize {
+    let quote = bytes[i];
+    let multi = bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote);
+    if multi {
+        let mut j = i + 3;
+        while j < bytes.len() {
+            if quote == b'"' && bytes[j] == b'\\' {
+                j += 2;
+                continue;
+            }
+            if bytes[j] == quote
+                && bytes.get(j + 1) == Some(&quote)
+                && bytes.get(j + 2) == Some(&quote)
+            {
+                // Up to two more quotes may belong to the content (`""""`).
+                let mut end = j + 3;
+                while end < bytes.len() && bytes[end] == quote && end < j + 5 {
+                    end += 1;
+                }
+                return end;
+            }
+            j += 1;
+        }
+        bytes.len()
+    } else {
+        let mut j = i + 1;
+        while j < bytes.len() {
+            match bytes[j] {
+                b'\\' if quote == b'"' => j += 2,
+                b'\n' => return j, // unterminated: stop at the line's end
+                c if c == quote => return j + 1,
+                _ => j += 1,
+            }
+        }
+        bytes.len()
+    }
+}
+
+/// The first key of the header at `i` and whether it is `[[...]]`.
+fn header_name(source: &str, i: usize) -> (String, bool) {
+    let rest = &source[i..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let is_array = line.starts_with("[[");
+    let inner = line.trim_start_matches('[').trim_start();
+    let name = match inner.chars().next() {
+        Some(q @ ('"' | '\'')) => inner[1..].split(q).next().unwrap_or("").to_string(),
+        _ => inner
+            .split(|c: char| c == '.' || c == ']' || c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    };
+    (name, is_array)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(src: &str) -> Vec<(Option<String>, bool, &str)> {
+        split(src)
+            .into_iter()
+            .map(|s| (s.name, s.is_array, &src[s.range]))
+            .collect()
+    }
+
+    #[test]
+    fn cuts_at_top_level_headers_only() {
+        let src = "name = \"[x]\"\nlist = [\n[1],\n]\ns = '''\n[[task]]\n'''\n[calendar]\ncountry = \"FR\" # [[task]]\n[[task]]\nid = \"a\"\n[ \"task\" . x ]\nk = 1\n";
+        let got = names(src);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0].0, None);
+        assert!(got[0].2.contains("'''\n[[task]]\n'''"));
+        assert_eq!((got[1].0.as_deref(), got[1].1), (Some("calendar"), false));
+        assert_eq!((got[2].0.as_deref(), got[2].1), (Some("task"), true));
+        assert_eq!((got[3].0.as_deref(), got[3].1), (Some("task"), false));
+        let joined: String = got.iter().map(|g| g.2).collect();
+        assert_eq!(joined, src, "sections cover the source exactly");
+    }
+
+    #[test]
+    fn survives_unterminated_strings_and_stray_brackets() {
+        for src in [
+            "a = \"open\n[[task]]\n",
+            "]]]\n[[",
+            "x = '''",
+            "\"\\",
+            "[",
+            "a = [\n[[task]]",
+        ] {
+            let sections = split(src);
+            let joined: String = sections.iter().map(|s| &src[s.range.clone()]).collect();
+            assert_eq!(joined, src);
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! One `[[task]]` table to a task of the model, its dependencies still named
+//! by id (they are resolved once every task has been read).
+
+use std::ops::Range;
+
+use retroplan_engine::calendar::Weekdays;
+use retroplan_engine::plan::{Duration, LinkKind, Status, Task};
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+use crate::plan_file::fields::{Fields, Value, describe};
+
+pub(crate) const TASK_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "owner",
+    "days",
+    "estimate",
+    "after",
+    "due",
+    "on",
+    "phase",
+    "channel",
+    "status",
+    "workdays",
+    "work_on_holidays",
+    "notes",
+];
+
+const LINK_KEYS: &[&str] = &["task", "type", "lag"];
+
+/// The longest task a plan may hold, in working days (about 400 years).
+const MOST_DAYS: i64 = 100_000;
+
+pub(crate) struct RawLink {
+    pub id: String,
+    pub span: Range<usize>,
+    pub kind: LinkKind,
+    pub lag: i32,
+}
+
+pub(crate) struct RawTask {
+    pub task: Task,
+    pub links: Vec<RawLink>,
+    pub id_span: Range<usize>,
+    pub on_span: Option<Range<usize>>,
+    pub workdays_span: Option<Range<usize>>,
+}
+
+/// Reads a task table; `None` when it has no usable id (diagnostics say why).
+/// `place` is where to point when a required key is missing.
+pub(crate) fn read_task(
+    table: &DeTable<'_>,
+    offset: usize,
+    place: Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<RawTask> {
+    let mut f = Fields::new(table, offset, "a task", TASK_KEYS);
+    let id = f.string("id");
+    if let Some((id, span)) = &id
+        && !is_valid_id(id)
+    {
+        f.error(
+            Diagnostic::error(
+                "bad-id",
+                span.clone(),
+                format!("task id \"{id}\" is not valid"),
+            )
+            .with_hint(format!(
+                "ids use lowercase letters, digits, `-` and `_`: try \"{}\"",
+                suggest_id(id)
+            )),
+        );
+    }
+    if id.is_none() && f.get("id").is_none() {
+        let what = f
+            .string("title")
+            .map_or(String::new(), |(t, _)| format!(" (\"{t}\")"));
+        f.error(
+            Diagnostic::error("missing-id", place.clone(), format!("a task{what} has no `id`"))
+                .with_hint("add `id = \"...\"`: a short unique name, [a-z0-9_-]+, that other tasks use in `after`"),
+        );
+    }
+    let title = f.string("title").map(|(t, _)| t);
+    let duration = read_duration(&mut f, &place);
+    let links = read_links(&mut f);
+    let due = f.when("due").map(|(w, _)| w);
+    let on = f.when("on");
+    let status = match f.string("status") {
+        Some((s, span)) => Status::parse(&s).unwrap_or_else(|| {
+            f.error(
+                Diagnostic::error("bad-status", span, format!("unknown status \"{s}\""))
+                    .with_hint("use todo, in_progress, review, done or blocked (à faire, en cours, à valider, terminé, bloqué)"),
+            );
+            Status::Todo
+        }),
+        None => Status::Todo,
+    };
+    let workdays = read_weekdays(&mut f, "workdays");
+    let work_on_holidays = f.bool("work_on_holidays").unwrap_or(false);
+    let owner = f.string("owner").map(|(o, _)| o);
+    let phase = f.string("phase").map(|(p, _)| p);
+    let channel = f.string("channel").map(|(c, _)| c);
+    let notes = f.string("notes").map(|(n, _)| n);
+    let workdays_span = f.get("workdays").map(|v| f.span(v));
+    diagnostics.extend(f.finish());
+
+    let (id, id_span) = id?;
+    Some(RawTask {
+        task: Task {
+            title: title.unwrap_or_else(|| id.clone()),
+            id,
+            owner,
+            duration: duration.unwrap_or(Duration::Days(0)),
+            after: Vec::new(),
+            due,
+            on: on.as_ref().map(|(w, _)| *w),
+            phase,
+            channel,
+            status,
+            workdays: workdays.map(|(w, _)| w),
+            work_on_holidays,
+            notes,
+        },
+        links,
+        id_span,
+        on_span: on.map(|(_, s)| s),
+        workdays_span,
+    })
+}
+
+fn read_duration(f: &mut Fields<'_, '_>, place: &Range<usize>) -> Option<Duration> {
+    let days = f.integer(
+        "days",
+        0..MOST_DAYS + 1,
+        "a number of working days (0 for a milestone)",
+    );
+    let estimate = f.get("estimate").map(|v| (v, f.span(v)));
+    match (f.get("days").is_some(), estimate) {
+        (true, Some((_, span))) => {
+            f.error(
+                Diagnostic::error("days-and-estimate", span, "a task gives either `days` or `estimate`, not both")
+                    .with_hint("keep `estimate = [optimistic, likely, pessimistic]` for an uncertain duration, or `days` for a known one"),
+            );
+            None
+        }
+        (false, None) => {
+            f.error(
+                Diagnostic::error("missing-duration", place.clone(), "a task needs `days` (working days, 0 for a milestone) or `estimate = [o, m, p]`")
+                    .with_hint("add e.g. `days = 3`"),
+            );
+            None
+        }
+        (true, None) => days.map(|d| Duration::Days(d as u32)),
+        (false, Some((value, span))) => read_estimate(f, value, span),
+    }
+}
+
+fn read_estimate(
+    f: &mut Fields<'_, '_>,
+    value: &Value<'_>,
+    span: Range<usize>,
+) -> Option<Duration> {
+    let hint =
+        "write `estimate = [optimistic, likely, pessimistic]` in working days, e.g. [3, 5, 8]";
+    let DeValue::Array(items) = value.get_ref() else {
+        f.error(
+            Diagnostic::error(
+                "bad-estimate",
+                span,
+                format!(
+                    "`estimate` must be an array of three numbers, not {}",
+                    describe(value.get_ref())
+                ),
+            )
+            .with_hint(hint),
+        );
+        return None;
+    };
+    if items.len() != 3 {
+        f.error(
+            Diagnostic::error(
+                "bad-estimate",
+                span,
+                format!("`estimate` needs three numbers, found {}", items.len()),
+            )
+            .with_hint(hint),
+        );
+        return None;
+    }
+    let nums: Vec<f64> = items
+        .iter()
+        .filter_map(|v| f.number_value("estimate", v))
+        .collect();
+    let [o, m, p] = nums[..] else { return None };
+    if o < 0.0 || !(o <= m && m <= p) || p > MOST_DAYS as f64 {
+        let why = if o < 0.0 {
+            "durations cannot be negative"
+        } else if p > MOST_DAYS as f64 {
+            "the pessimistic value is too large"
+        } else {
+            "they must be in order: optimistic <= likely <= pessimistic"
+        };
+        f.error(
+            Diagnostic::error(
+                "bad-estimate",
+                span,
+                format!("`estimate` = [{o}, {m}, {p}]: {why}"),
+            )
+            .with_hint(hint),
+        );
+        return None;
+    }
+    Some(Duration::Estimate {
+        optimistic: o,
+        likely: m,
+        pessimistic: p,
+    })
+}
+
+fn read_links(f: &mut Fields<'_, '_>) -> Vec<RawLink> {
+    let Some(value) = f.get("after") else {
+        return Vec::new();
+    };
+    let items: Vec<&Value<'_>> = match value.get_ref() {
+        DeValue::Array(a) => a.iter().collect(),
+        DeValue::String(_) | DeValue::Table(_) => vec![value],
+        other => {
+            let span = f.span(value);
+            f.error(
+                Diagnostic::error(
+                    "wrong-type",
+                    span,
+                    format!("`after` must list task ids, not {}", describe(other)),
+                )
+                .with_hint(
+                    "after = [\"brief\"] or after = [{ task = \"brief\", type = \"SS\", lag = 2 }]",
+                ),
+            );
+            return Vec::new();
+        }
+    };
+    items
+        .into_iter()
+        .filter_map(|item| read_link(f, item))
+        .collect()
+}
+
+fn read_link(f: &mut Fields<'_, '_>, item: &Value<'_>) -> Option<RawLink> {
+    let span = f.span(item);
+    match item.get_ref() {
+        DeValue::String(id) => Some(RawLink {
+            id: id.to_string(),
+            span,
+            kind: LinkKind::FinishToStart,
+            lag: 0,
+        }),
+        DeValue::Table(table) => {
+            let mut g = Fields::new(table, f.offset(), "a dependency", LINK_KEYS);
+            let task = g.string("task");
+            if task.is_none() && g.get("task").is_none() {
+                g.error(
+                    Diagnostic::error(
+                        "missing-key",
+                        span.clone(),
+                        "a dependency needs `task`, the id of the task it waits for",
+                    )
+                    .with_hint("{ task = \"brief\", type = \"FS\", lag = 0 }"),
+                );
+            }
+            let kind = match g.string("type") {
+                Some((code, s)) => LinkKind::parse(&code).or_else(|| {
+                    g.error(
+                        Diagnostic::error(
+                            "bad-link-type",
+                            s,
+                            format!("unknown dependency type \"{code}\""),
+                        )
+                        .with_hint("use FS (finish to start, the default), SS, FF or SF"),
+                    );
+                    None
+                }),
+                None => Some(LinkKind::FinishToStart),
+            };
+            let lag = match g.get("lag") {
+                None => Some(0),
+                Some(_) => g.integer(
+                    "lag",
+                    -MOST_DAYS..MOST_DAYS + 1,
+                    "a number of working days (negative for a lead)",
+                ),
+            };
+            let diags = g.finish();
+            f.diagnostics.extend(diags);
+            Some(RawLink {
+                id: task?.0,
+                span,
+                kind: kind?,
+                lag: lag? as i32,
+            })
+        }
+        other => {
+            f.error(Diagnostic::error(
+                "wrong-type",
+                span,
+                format!(
+                    "a dependency is a task id or a table, not {}",
+                    describe(other)
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// A list of weekday names, e.g. `["mon", "tue"]`.
+pub(crate) fn read_weekdays(f: &mut Fields<'_, '_>, key: &str) -> Option<(Weekdays, Range<usize>)> {
+    let items = f.array(key)?;
+    let value = f.get(key)?;
+    let span = f.span(value);
+    let mut indices = Vec::new();
+    let mut ok = true;
+    for item in items {
+        let item_span = f.span(item);
+        match item.get_ref() {
+            DeValue::String(s) => match Weekdays::parse_day(s) {
+                Some(i) => indices.push(i),
+                None => {
+                    ok = false;
+                    f.error(
+                        Diagnostic::error(
+                            "bad-weekday",
+                            item_span,
+                            format!("\"{s}\" is not a weekday"),
+                        )
+                        .with_hint(format!("use {}", Weekdays::expected_names())),
+                    );
+                }
+            },
+            other => {
+                ok = false;
+                f.error(Diagnostic::error(
+                    "wrong-type",
+                    item_span,
+                    format!(
+                        "a weekday is a name such as \"mon\", not {}",
+                        describe(other)
+                    ),
+                ));
+            }
+        }
+    }
+    if ok && indices.is_empty() {
+        f.error(
+            Diagnostic::error(
+                "no-workdays",
+                span.clone(),
+                format!("`{key}` is empty: nothing could ever be scheduled"),
+            )
+            .with_hint("list the working days, e.g. [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]"),
+        );
+        return None;
+    }
+    ok.then(|| (Weekdays::from_indices(indices), span))
+}
+
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// A valid id close to `id`: lowercase, accents dropped, other characters as `-`.
+pub(crate) fn suggest_id(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.trim().chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            c if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' => c,
+            _ => '-',
+        };
+        if !(c == '-' && out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    let trimmed = out.trim_matches('-');
+    if trimmed.is_empty() {
+        "task".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("visuels-2_b"));
+        assert!(!is_valid_id("Visuels"));
+        assert!(!is_valid_id(""));
+        assert_eq!(suggest_id("Créer les Visuels!"), "creer-les-visuels");
+        assert_eq!(suggest_id("!!"), "task");
+    }
+}
