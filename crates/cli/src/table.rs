@@ -162,7 +162,7 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         writeln!(
             out,
             "{GOOD}✓{GOOD:#} {}",
-            i18n::verdict_feasible(lang, schedule.min_slack, &start)
+            i18n::verdict_feasible(lang, schedule.margin.unwrap_or(schedule.min_slack), &start)
         )?;
     } else {
         writeln!(

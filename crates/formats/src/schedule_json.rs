@@ -39,6 +39,11 @@ pub fn write_schedule_json(
         ",\n  \"late_by\": {},\n  \"min_slack\": {}",
         schedule.late_by, schedule.min_slack
     )?;
+    head.extend_from_slice(b",\n  \"margin\": ");
+    match schedule.margin {
+        Some(m) => number(&mut head, i64::from(m)),
+        None => head.extend_from_slice(b"null"),
+    }
     head.extend_from_slice(b",\n  \"earliest_deadline\": ");
     date(&mut head, Some(schedule.earliest_deadline));
     head.extend_from_slice(b",\n  \"critical_path\": [");

@@ -69,6 +69,10 @@ pub(crate) fn finish(
         feasible: min_slack >= 0,
         late_by: (-min_slack).max(0) as u32,
         min_slack,
+        margin: (0..n)
+            .filter(|&t| !pos.follow_up[t] && !pos.fixed[t])
+            .map(|t| slack[t])
+            .min(),
         earliest_deadline: to_date(earliest_deadline),
         critical_path: critical_chain(graph, line, pos, &critical),
         tasks,

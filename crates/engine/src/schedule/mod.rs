@@ -80,6 +80,10 @@ pub struct Schedule {
     /// Working days the plan is late by (`-min slack` when negative).
     pub late_by: u32,
     pub min_slack: i32,
+    /// The least slack of the tasks planned back from the deadline that are
+    /// not fixed: the margin people have. Fixed and follow-up tasks always
+    /// have none, so they would hide it. `None` when there are no such tasks.
+    pub margin: Option<i32>,
     /// The earliest deadline today allows: the forward pass's latest end of a backward task.
     pub earliest_deadline: Date,
     /// One chain of minimum-slack tasks, in dependency order. When the plan is

@@ -1,14 +1,19 @@
-//! The four scheduling passes over a topological order (SCHEDULING.md,
+//! The scheduling passes over a topological order (SCHEDULING.md,
 //! "Directions" and "Today, slack").
 //!
-//! 1. Planned, backward tasks: reverse order, each as late as the deadline,
-//!    its `due` and its successors allow (follow-up successors that are not
-//!    fixed adapt to it, so they do not hold it back).
-//! 2. Planned, follow-up tasks: forward from their anchors, as soon as their
+//! 1. Follow-up tasks, backward: how late each may start and still meet the
+//!    fixed and `due` dates after it.
+//! 2. Planned, backward tasks: reverse order, each as late as the deadline,
+//!    its `due` and its successors allow (a follow-up successor by the bound
+//!    of step 1).
+//! 3. Planned, follow-up tasks: forward from their anchors, as soon as their
 //!    predecessors allow.
-//! 3. Earliest: forward from today.
-//! 4. Latest: backward over every constraint; follow-up tasks are bounded by
-//!    the plan's finish, the end of the last follow-up task.
+//! 4. Earliest: forward from today.
+//! 5. Latest: backward over every constraint; follow-up tasks are also
+//!    bounded by the plan's finish, the end of the last follow-up task.
+//!
+//! In a feasible plan the planned dates then meet every rule: a follow-up
+//! task starts no later than step 1 allows, because its predecessors do.
 //!
 //! Fixed tasks (`on`) keep their date in the plan; their earliest start may
 //! only move later and their latest only earlier, which is how a broken fixed
@@ -22,6 +27,8 @@ use crate::schedule::timeline::Timeline;
 
 /// "No date" in the per-task arrays.
 pub(crate) const NONE: DayNumber = i32::MIN;
+/// "No bound" for a latest start.
+const UNBOUNDED: i32 = i32::MAX;
 
 /// The plan's inputs, checked and resolved to day numbers.
 pub(crate) struct Checked {
@@ -170,8 +177,38 @@ pub(crate) fn run(
         }
     }
 
-    // 1. Planned dates of backward tasks.
+    // 1. How late each follow-up task may start and still meet the fixed
+    //    dates and `due` dates downstream of it (no bound from the plan's
+    //    finish here: that depends on step 3). Backward tasks that feed a
+    //    follow-up task must respect this, or a fixed date after the deadline
+    //    could be broken by a task that merely "adapts".
     let mut planned = vec![0i32; n];
+    let mut follow_up_latest = vec![UNBOUNDED; n];
+    for &t in order.iter().rev() {
+        let t = t as usize;
+        if !follow_up[t] {
+            continue;
+        }
+        if is_fixed[t] {
+            follow_up_latest[t] = fixed_pos(t);
+            continue;
+        }
+        let mut end = UNBOUNDED;
+        if checked.due[t] != NONE {
+            end = close_of(t, checked.due[t]);
+        }
+        for e in graph.succs(t) {
+            let s = e.other as usize;
+            if follow_up_latest[s] != UNBOUNDED {
+                end = end.min(line.backward_bound(t, s, follow_up_latest[s], e.kind, e.lag));
+            }
+        }
+        if end != UNBOUNDED {
+            follow_up_latest[t] = end - days[t];
+        }
+    }
+
+    // 2. Planned dates of backward tasks.
     for &t in order.iter().rev() {
         let t = t as usize;
         if follow_up[t] {
@@ -187,19 +224,19 @@ pub(crate) fn run(
         }
         for e in graph.succs(t) {
             let s = e.other as usize;
-            if !follow_up[s] || is_fixed[s] {
-                let s_start = if follow_up[s] {
-                    fixed_pos(s)
-                } else {
-                    planned[s]
-                };
+            let s_start = if follow_up[s] {
+                follow_up_latest[s]
+            } else {
+                planned[s]
+            };
+            if s_start != UNBOUNDED {
                 end = end.min(line.backward_bound(t, s, s_start, e.kind, e.lag));
             }
         }
         planned[t] = end - days[t];
     }
 
-    // 2. Planned dates of follow-up tasks.
+    // 3. Planned dates of follow-up tasks.
     for &t in order {
         let t = t as usize;
         if !follow_up[t] {
@@ -220,7 +257,7 @@ pub(crate) fn run(
             .unwrap_or_else(|| close_of(t, checked.deadline));
     }
 
-    // 3. Earliest dates, forward from today.
+    // 4. Earliest dates, forward from today.
     let mut earliest = vec![0i32; n];
     for &t in order {
         let t = t as usize;
@@ -235,7 +272,7 @@ pub(crate) fn run(
         earliest[t] = start;
     }
 
-    // 4. Latest dates, backward over every constraint.
+    // 5. Latest dates, backward over every constraint.
     let finish = (0..n)
         .filter(|&t| follow_up[t])
         .map(|t| line.end_instant(t, planned[t]))
