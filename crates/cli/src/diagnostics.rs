@@ -5,6 +5,7 @@ use std::io::Write;
 
 use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
 use retroplan_formats::{Diagnostic, LineIndex, Severity};
+use serde_json::json;
 
 /// Writes every diagnostic about `source` (named `name`) to `out`.
 pub fn render(
@@ -14,24 +15,12 @@ pub fn render(
     diagnostics: &[Diagnostic],
     color: bool,
 ) -> std::io::Result<()> {
-    let lines = LineIndex::new(source);
     let cache = (name.to_string(), Source::from(source));
     for d in diagnostics {
-        let (line, col) = lines.line_col(d.span.start);
         let kind = match d.severity {
             Severity::Error => ReportKind::Error,
             Severity::Warning => ReportKind::Warning,
         };
-        // A first plain line that tools (and people grepping) can read.
-        let word = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        writeln!(
-            out,
-            "{name}:{line}:{col}: {word}[{}]: {}",
-            d.code, d.message
-        )?;
         let span = clamp(d.span.clone(), source.len());
         let mut report = Report::build(kind, (name.to_string(), span.clone()))
             .with_config(
@@ -41,7 +30,10 @@ pub fn render(
             )
             .with_code(d.code)
             .with_message(&d.message)
-            .with_label(Label::new((name.to_string(), span)).with_message(&d.message));
+            .with_label(
+                Label::new((name.to_string(), span))
+                    .with_message(d.label.as_deref().unwrap_or(&d.message)),
+            );
         for (span, note) in &d.related {
             report = report.with_label(
                 Label::new((name.to_string(), clamp(span.clone(), source.len())))
@@ -59,4 +51,29 @@ pub fn render(
 fn clamp(span: std::ops::Range<usize>, len: usize) -> std::ops::Range<usize> {
     let start = span.start.min(len);
     start..span.end.clamp(start, len)
+}
+
+/// The diagnostics as a JSON array, for editors and scripts: severity, code,
+/// message, hint, and the place as 1-based line and column (start and end).
+pub fn to_json(name: &str, source: &str, diagnostics: &[Diagnostic]) -> serde_json::Value {
+    let lines = LineIndex::new(source);
+    let items: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let (line, column) = lines.line_col(d.span.start);
+            let (end_line, end_column) = lines.line_col(d.span.end);
+            json!({
+                "file": name,
+                "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                "code": d.code,
+                "message": d.message,
+                "hint": d.hint,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+            })
+        })
+        .collect();
+    serde_json::Value::Array(items)
 }

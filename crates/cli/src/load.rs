@@ -79,6 +79,22 @@ pub fn load(path: &str) -> anyhow::Result<Result<Loaded, Unreadable>> {
     }))
 }
 
+/// Every diagnostic of a plan's text: the reader's, then, if it could read
+/// the plan, the engine's (cycles, fixed dates on closed days).
+pub fn all_diagnostics(source: &str) -> Vec<Diagnostic> {
+    let read = read_plan(source);
+    let mut diagnostics = read.diagnostics;
+    if !has_errors(&diagnostics)
+        && let Some(plan) = &read.plan
+    {
+        let today = plan.today.unwrap_or(plan.deadline);
+        if let Err(errors) = retroplan_engine::schedule(plan, today) {
+            diagnostics.extend(engine_diagnostics(&errors, plan, &read.spans));
+        }
+    }
+    diagnostics
+}
+
 /// Schedules a loaded plan; the engine's errors go to standard error.
 pub fn schedule(loaded: &Loaded, today: jiff::civil::Date) -> Result<Schedule, Unreadable> {
     retroplan_engine::schedule(&loaded.plan, today).map_err(|errors| {

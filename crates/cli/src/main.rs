@@ -45,6 +45,9 @@ enum Command {
         plan: String,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// `human` (on standard error) or `json` (an array of diagnostics on standard output, for editors).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
     },
     /// List the built-in example plans, or print one.
     Example { name: Option<String> },
@@ -55,6 +58,12 @@ enum Format {
     Table,
     Json,
     Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -124,7 +133,18 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
-        Command::Check { plan, lang } => {
+        Command::Check {
+            plan,
+            format: CheckFormat::Json,
+            ..
+        } => {
+            let (name, source) = load::read_source(&plan)?;
+            let diagnostics = load::all_diagnostics(&source);
+            println!("{:#}", diagnostics::to_json(&name, &source, &diagnostics));
+            let failed = retroplan_formats::has_errors(&diagnostics);
+            Ok(ExitCode::from(if failed { 2 } else { 0 }))
+        }
+        Command::Check { plan, lang, .. } => {
             let Ok(loaded) = load(&plan)? else {
                 return Ok(ExitCode::from(2));
             };

@@ -20,6 +20,8 @@ pub struct Diagnostic {
     /// Byte range in the source.
     pub span: Range<usize>,
     pub message: String,
+    /// A short text under the place itself; the message when `None`.
+    pub label: Option<String>,
     /// What would be right, when we can tell.
     pub hint: Option<String>,
     /// Other places that explain this one ("first defined here").
@@ -33,6 +35,7 @@ impl Diagnostic {
             code,
             span,
             message: message.into(),
+            label: None,
             hint: None,
             related: Vec::new(),
         }
@@ -51,6 +54,11 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
         self
     }
 

@@ -138,12 +138,32 @@ pub fn read_plan(source: &str) -> ReadPlan {
         people: header.people,
         tasks,
     });
+    drop_follow_on_errors(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     ReadPlan {
         plan,
         spans,
         diagnostics,
     }
+}
+
+/// Where TOML itself could not read a value, the value the parser recovered
+/// is meaningless: a second message about it would only be noise.
+fn drop_follow_on_errors(diagnostics: &mut Vec<Diagnostic>) {
+    let syntax: Vec<Range<usize>> = diagnostics
+        .iter()
+        .filter(|d| d.code == "toml-syntax")
+        .map(|d| d.span.clone())
+        .collect();
+    if syntax.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        d.code == "toml-syntax"
+            || !syntax
+                .iter()
+                .any(|s| s.start <= d.span.start && d.span.start < s.end.max(s.start + 1))
+    });
 }
 
 /// The text of the non-task sections, task sections blanked out so that
@@ -214,6 +234,7 @@ fn syntax_error(e: &toml::de::Error, offset: usize) -> Diagnostic {
         .span()
         .map_or(offset..offset, |s| s.start + offset..s.end + offset);
     Diagnostic::error("toml-syntax", span, e.message().trim().replace('\n', "; "))
+        .with_hint("a plan file is TOML: `key = value` lines, a [calendar] table, and one [[task]] table per task; strings in quotes, dates as YYYY-MM-DD")
 }
 
 /// Ids to indices: duplicate ids, unknown dependencies and owners reported.
@@ -338,7 +359,8 @@ pub fn engine_diagnostics(errors: &PlanErrors, plan: &Plan, spans: &PlanSpans) -
         .map(|e| match e {
             PlanError::Cycle { tasks, ids } => {
                 let mut d = Diagnostic::error("cycle", id_span(tasks[0]), format!("these tasks wait for each other in a circle: {}", cycle_text(ids)))
-                    .with_hint("remove one of these dependencies (`after`) to break the circle");
+                    .with_hint("remove one of these dependencies (`after`) to break the circle")
+                    .with_label(format!("\"{}\" waits for \"{}\"", ids[0], ids[ids.len() - 1]));
                 for (i, &t) in tasks.iter().enumerate().skip(1) {
                     d = d.with_related(id_span(t), format!("\"{}\" waits for \"{}\"", ids[i], ids[i - 1]));
                 }

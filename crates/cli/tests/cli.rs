@@ -1,0 +1,370 @@
+//! The `retroplan` binary as a user runs it: exit codes, error messages with
+//! line and column, and the outputs of the examples (snapshots, in
+//! `snapshots/`; review changes with `cargo insta review` or by reading the
+//! `.snap.new` files).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `retroplan ARGS` with `stdin` as standard input, from the repository root.
+fn retroplan(args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_retroplan"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// Checks a plan from standard input: it must be refused (exit 2) with a
+/// diagnostic of `code` at `line:col`; returns the whole message.
+fn refused(plan: &str, code: &str, line_col: &str) -> String {
+    let run = retroplan(&["check", "-"], plan);
+    assert_eq!(run.code, 2, "exit code; stderr:\n{}", run.stderr);
+    assert!(
+        has_error_at(&run.stderr, code, line_col),
+        "expected [{code}] at {line_col} in:\n{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "nothing on stdout when refused");
+    // The JSON form for editors says the same.
+    let json = retroplan(&["check", "-", "--format", "json"], plan);
+    assert_eq!(json.code, 2);
+    let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let (line, col) = line_col.split_once(':').unwrap();
+    assert!(
+        list.as_array().unwrap().iter().any(|d| d["code"] == code
+            && d["line"].as_u64() == line.parse().ok()
+            && d["column"].as_u64() == col.parse().ok()),
+        "JSON diagnostics: {list:#}"
+    );
+    // `schedule` refuses it the same way, printing no schedule.
+    let schedule = retroplan(&["schedule", "-", "--format", "json"], plan);
+    assert_eq!((schedule.code, schedule.stdout.as_str()), (2, ""));
+    run.stderr
+}
+
+/// Is there an error `[code]` whose report points at `<stdin>:line_col`?
+fn has_error_at(stderr: &str, code: &str, line_col: &str) -> bool {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let head = format!("[{code}] Error:");
+    let place = format!("[ <stdin>:{line_col} ]");
+    lines
+        .windows(2)
+        .any(|w| w[0].starts_with(&head) && w[1].contains(&place))
+}
+
+const HEAD: &str =
+    "name = \"t\"\ndeadline = 2026-12-18\ntoday = 2026-11-02\n[calendar]\ncountry = \"none\"\n";
+
+#[test]
+fn unknown_task_in_after_suggests_the_closest_id() {
+    let plan = format!(
+        "{HEAD}[[task]]\nid = \"visuels\"\ndays = 2\n[[task]]\nid = \"ads\"\ndays = 1\nafter = [\"visuel\"]\n"
+    );
+    let msg = refused(&plan, "unknown-task", "12:10");
+    assert!(msg.contains("did you mean \"visuels\"?"), "{msg}");
+    insta::assert_snapshot!(msg);
+}
+
+#[test]
+fn duplicate_id_points_at_both() {
+    let plan = format!("{HEAD}[[task]]\nid = \"a\"\ndays = 2\n[[task]]\nid = \"a\"\ndays = 1\n");
+    let msg = refused(&plan, "duplicate-id", "10:6");
+    assert!(msg.contains("first defined here"), "{msg}");
+    insta::assert_snapshot!(msg);
+}
+
+#[test]
+fn a_cycle_names_its_tasks() {
+    let plan = format!(
+        "{HEAD}[[task]]\nid = \"a\"\ndays = 1\nafter = [\"c\"]\n[[task]]\nid = \"b\"\ndays = 1\nafter = [\"a\"]\n[[task]]\nid = \"c\"\ndays = 1\nafter = [\"b\"]\n"
+    );
+    let msg = refused(&plan, "cycle", "7:6");
+    assert!(msg.contains("a -> b -> c -> a"), "{msg}");
+    insta::assert_snapshot!(msg);
+}
+
+#[test]
+fn a_date_that_does_not_exist() {
+    let plan = "name = \"t\"\ndeadline = 2026-02-30\n";
+    let msg = refused(plan, "toml-syntax", "2:12");
+    insta::assert_snapshot!(msg);
+    let plan = format!("{HEAD}[[task]]\nid = \"a\"\ndays = 1\ndue = \"2026-02-29\"\n");
+    let msg = refused(&plan, "no-such-date", "9:7");
+    assert!(msg.contains("2026-02 has 28 days"), "{msg}");
+}
+
+#[test]
+fn a_negative_duration() {
+    let plan = format!("{HEAD}[[task]]\nid = \"a\"\ndays = -3\n");
+    let msg = refused(&plan, "negative", "8:8");
+    insta::assert_snapshot!(msg);
+}
+
+#[test]
+fn an_unknown_key_suggests_the_closest_known_one() {
+    let plan = format!("{HEAD}[[task]]\nid = \"a\"\ntitel = \"Brief\"\ndays = 1\n");
+    let msg = refused(&plan, "unknown-key", "8:1");
+    assert!(msg.contains("did you mean `title`?"), "{msg}");
+    let plan = format!(
+        "deadlin = 2026-12-18\n{}",
+        &HEAD["name = \"t\"\ndeadline = 2026-12-18\n".len()..]
+    );
+    let msg = refused(&plan, "unknown-key", "1:1");
+    assert!(msg.contains("did you mean `deadline`?"), "{msg}");
+    insta::assert_snapshot!(msg);
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let plan = format!(
+        "{HEAD}[[task]]\nid = \"a\"\ndays = -1\ncolour = \"red\"\n[[task]]\nid = \"B\"\ndays = 1\nstatus = \"finished!\"\n"
+    );
+    let run = retroplan(&["check", "-"], &plan);
+    assert_eq!(run.code, 2);
+    for (code, place) in [
+        ("negative", "8:8"),
+        ("unknown-key", "9:1"),
+        ("bad-id", "11:6"),
+        ("bad-status", "13:10"),
+    ] {
+        assert!(
+            has_error_at(&run.stderr, code, place),
+            "expected [{code}] at {place} in:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn other_bad_inputs_are_refused_with_a_place_and_a_hint() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("name = \"t\"\n", "missing-deadline", "1:1"),
+        (
+            "deadline = 2026-12-18\n[[task]]\nid = \"a\"\n",
+            "missing-duration",
+            "2:1",
+        ),
+        (
+            "deadline = 2026-12-18\n[[task]]\nid = \"a\"\ndays = 1\nestimate = [1, 2, 3]\n",
+            "days-and-estimate",
+            "5:12",
+        ),
+        (
+            "deadline = 2026-12-18\n[[task]]\nid = \"a\"\nestimate = [5, 3, 8]\n",
+            "bad-estimate",
+            "4:12",
+        ),
+        (
+            "deadline = 2026-12-18\n[[task]]\nid = \"a\"\ndays = 1\nafter = [{ task = \"a\", type = \"XX\" }]\n",
+            "bad-link-type",
+            "5:31",
+        ),
+        (
+            "deadline = 2026-12-18\n[calendar]\ncountry = \"Atlantis\"\n",
+            "unknown-country",
+            "3:11",
+        ),
+        (
+            "deadline = 2026-12-18\n[[task]]\nid = \"a\"\ndays = 1\non = \"J-5\"\n",
+            "fixed-on-closed-day",
+            "5:6",
+        ),
+        (
+            "deadline = 2026-12-18\n[[task]]\nid = \"a\"\ndays = 1\ndue = \"K-5\"\n",
+            "bad-label",
+            "5:7",
+        ),
+        (
+            "deadline = 2026-12-18\n[[task]]\nid = \"a\"\ndays = 1\nowner = \"lea\"\n[[person]]\nid = \"leo\"\n",
+            "unknown-owner",
+            "3:6",
+        ),
+        (
+            "deadline = 2026-12-18\n[[task]]\nid = \"a\"\ndays = 1\nworkdays = []\n",
+            "no-workdays",
+            "5:12",
+        ),
+        (
+            "deadline = 2026-12-18\n[[task]\nid = \"a\"\n",
+            "toml-syntax",
+            "2:8",
+        ),
+        (
+            "deadline = 2026-12-18\n[calendar]\nclosed = [{ from = 2026-12-31, to = 2026-12-24 }]\n",
+            "reversed-range",
+            "3:37",
+        ),
+    ];
+    for (plan, code, line_col) in cases {
+        let msg = refused(plan, code, line_col);
+        assert!(
+            msg.contains("help:") || msg.contains("Help:"),
+            "a hint for {code}:\n{msg}"
+        );
+    }
+}
+
+#[test]
+fn exit_codes_follow_plan_format() {
+    let feasible = retroplan(
+        &[
+            "schedule",
+            "../shared/conformance/01-chain.toml",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(feasible.code, 0, "{}", feasible.stderr);
+    let late = retroplan(
+        &[
+            "schedule",
+            "../shared/conformance/07-infeasible.toml",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(late.code, 1);
+    let json: serde_json::Value =
+        serde_json::from_str(&late.stdout).expect("the JSON is still printed");
+    assert_eq!(json["late_by"], 2);
+    let missing = retroplan(&["schedule", "no/such/plan.toml"], "");
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("no/such/plan.toml"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn today_flag_overrides_the_plan_and_moves_the_verdict() {
+    // 07 is late by 2 from 23 Nov; planning from 16 Nov gives 3 days of slack.
+    let run = retroplan(
+        &[
+            "schedule",
+            "../shared/conformance/07-infeasible.toml",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-16",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        (json["today"].as_str(), json["min_slack"].as_i64()),
+        (Some("2026-11-16"), Some(3))
+    );
+    let bad = retroplan(
+        &[
+            "schedule",
+            "../shared/conformance/07-infeasible.toml",
+            "--today",
+            "2026-13-01",
+        ],
+        "",
+    );
+    assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn the_table_speaks_the_chosen_language() {
+    let plan = "../shared/conformance/09-follow-up.toml";
+    let fr = retroplan(&["schedule", plan, "--lang", "fr"], "");
+    assert!(fr.stdout.contains("Faisable"), "{}", fr.stdout);
+    let en = retroplan(&["schedule", plan, "--lang", "en"], "");
+    assert!(en.stdout.contains("Feasible"), "{}", en.stdout);
+    assert!(!en.stdout.contains('\u{1b}'), "no colour codes in a pipe");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_retroplan"));
+    let from_env = cmd
+        .args(["schedule", plan])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&from_env.stdout).contains("Faisable"));
+}
+
+#[test]
+fn csv_has_a_header_row_and_a_row_per_task() {
+    let run = retroplan(
+        &[
+            "schedule",
+            "../shared/conformance/08-parallel-branches.toml",
+            "--format",
+            "csv",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("id,title,owner,phase,channel,status,days,label,start,end"));
+    assert_eq!(lines.len(), 1 + 5);
+    assert!(
+        lines[2].starts_with("visuals,Task visuals,,,,todo,8,J-10,2026-03-10,2026-03-19"),
+        "{}",
+        lines[2]
+    );
+}
+
+#[test]
+fn examples_schedule_and_their_outputs_are_stable() {
+    for name in ["promo-noel", "lancement-produit"] {
+        let path = format!("examples/{name}.toml");
+        for (format, lang) in [
+            ("table", "fr"),
+            ("table", "en"),
+            ("json", "fr"),
+            ("csv", "fr"),
+        ] {
+            let run = retroplan(&["schedule", &path, "--format", format, "--lang", lang], "");
+            assert_eq!(
+                run.code, 0,
+                "{name} must be feasible:\n{}{}",
+                run.stdout, run.stderr
+            );
+            assert_eq!(run.stderr, "", "no warning for {name}");
+            insta::assert_snapshot!(format!("{name}-{format}-{lang}"), run.stdout);
+        }
+        let builtin = retroplan(
+            &["schedule", &format!("example:{name}"), "--format", "json"],
+            "",
+        );
+        let file = retroplan(&["schedule", &path, "--format", "json"], "");
+        assert_eq!(
+            builtin.stdout, file.stdout,
+            "the built-in copy of {name} is the file"
+        );
+    }
+}
