@@ -15,6 +15,9 @@ pub fn render(
     diagnostics: &[Diagnostic],
     color: bool,
 ) -> std::io::Result<()> {
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
     let cache = (name.to_string(), Source::from(source));
     for d in diagnostics {
         let kind = match d.severity {

@@ -128,16 +128,28 @@ pub(crate) struct Positions {
 }
 
 impl Positions {
-    /// The first and last days any position reaches (this converts them all,
-    /// which also raises the calendars' overflow flag if one is outside).
+    /// The first and last days any position reaches. Conversions are
+    /// monotone, so the extreme indices of each calendar are enough; this
+    /// also raises the calendars' overflow flag if one is outside the window.
     pub fn reached(&self, line: &Timeline) -> (DayNumber, DayNumber) {
-        let (mut lo, mut hi) = (i32::MAX, i32::MIN);
+        let mut extremes: Vec<(usize, i32, i32)> = Vec::new();
         for t in 0..self.planned.len() {
-            for s in [self.planned[t], self.earliest[t], self.latest[t]] {
-                let (a, b) = line.display_days(t, s);
-                lo = lo.min(a).min(line.start_instant(t, s));
-                hi = hi.max(b).max(line.end_instant(t, s));
+            let first = self.planned[t].min(self.earliest[t]).min(self.latest[t]);
+            let last = self.planned[t].max(self.earliest[t]).max(self.latest[t]) + self.days[t];
+            let cal = line.calendar_of(t);
+            match extremes.iter_mut().find(|e| e.0 == cal) {
+                Some(e) => {
+                    e.1 = e.1.min(first);
+                    e.2 = e.2.max(last);
+                }
+                None => extremes.push((cal, first, last)),
             }
+        }
+        let (mut lo, mut hi) = (i32::MAX, i32::MIN);
+        for (cal, first, last) in extremes {
+            // A milestone at index k is the close of working day k - 1.
+            lo = lo.min(line.day_of_calendar(cal, first - 1));
+            hi = hi.max(line.day_of_calendar(cal, last) + 1);
         }
         (lo, hi)
     }

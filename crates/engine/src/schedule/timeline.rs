@@ -90,6 +90,16 @@ impl Timeline {
         self.calendars.iter().any(WorkCalendar::overflowed)
     }
 
+    /// Which of the calendars task `t` works on.
+    pub fn calendar_of(&self, t: TaskIx) -> usize {
+        self.task_calendar[t] as usize
+    }
+
+    /// Day number of working day `k` of calendar `cal`.
+    pub fn day_of_calendar(&self, cal: usize, k: i32) -> DayNumber {
+        self.calendars[cal].day_of(k)
+    }
+
     fn calendar(&self, t: TaskIx) -> &WorkCalendar {
         &self.calendars[self.task_calendar[t] as usize]
     }

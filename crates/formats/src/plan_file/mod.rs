@@ -77,11 +77,15 @@ pub fn read_plan(source: &str) -> ReadPlan {
     diagnostics.extend(errors.iter().map(|e| syntax_error(e, 0)));
     let header = root::read_header(root.get_ref(), &mut diagnostics);
 
-    let mut raw: Vec<RawTask> = Vec::new();
+    // Tasks stay in the chunks the parallel jobs made until each is moved,
+    // once, into the plan: a million tasks are too many bytes to shuffle.
+    let mut chunks: Vec<Vec<RawTask>> = Vec::new();
     let mut inline_tasks = false;
     if let Some(value) = root.get_ref().get("task") {
         inline_tasks = true;
-        read_task_value(value, 0, &mut raw, &mut diagnostics);
+        let mut inline = Vec::new();
+        read_task_value(value, 0, &mut inline, &mut diagnostics);
+        chunks.push(inline);
     }
     if inline_tasks && let Some(first) = task_units.first() {
         diagnostics.push(
@@ -119,16 +123,16 @@ pub fn read_plan(source: &str) -> ReadPlan {
         })
         .collect();
     for (tasks, diags) in parsed {
-        raw.extend(tasks);
+        chunks.push(tasks);
         diagnostics.extend(diags);
     }
 
     let mut spans = PlanSpans {
         deadline: header.deadline.as_ref().map_or(0..0, |(_, s)| s.clone()),
         calendar_workdays: header.calendar_workdays_span.clone(),
-        tasks: Vec::with_capacity(raw.len()),
+        tasks: Vec::new(),
     };
-    let tasks = resolve(raw, &header.people, &mut spans, &mut diagnostics);
+    let tasks = resolve(chunks, &header.people, &mut spans, &mut diagnostics);
     let plan = header.deadline.map(|(deadline, _)| Plan {
         name: header.name,
         deadline,
@@ -239,77 +243,84 @@ fn syntax_error(e: &toml::de::Error, offset: usize) -> Diagnostic {
 
 /// Ids to indices: duplicate ids, unknown dependencies and owners reported.
 fn resolve(
-    raw: Vec<RawTask>,
+    chunks: Vec<Vec<RawTask>>,
     people: &[retroplan_engine::Person],
     spans: &mut PlanSpans,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(raw.len());
-    let mut keep = vec![true; raw.len()];
-    let mut first_span: Vec<Range<usize>> = Vec::new();
-    let mut kept = 0;
-    for (i, r) in raw.iter().enumerate() {
-        match index.get(r.task.id.as_str()) {
-            Some(&first) => {
-                keep[i] = false;
-                diagnostics.push(
-                    Diagnostic::error(
-                        "duplicate-id",
-                        r.id_span.clone(),
-                        format!("two tasks have the id \"{}\"", r.task.id),
-                    )
-                    .with_related(first_span[first].clone(), "first defined here")
-                    .with_hint("give each task a unique id"),
-                );
-            }
-            None => {
-                index.insert(&r.task.id, kept);
-                first_span.push(r.id_span.clone());
-                kept += 1;
-            }
-        }
-    }
-    let mut link_lists: Vec<Vec<Link>> = Vec::with_capacity(kept);
-    let mut unknown_reported = 0;
-    for (i, r) in raw.iter().enumerate() {
-        if !keep[i] {
-            continue;
-        }
-        let mut links = Vec::with_capacity(r.links.len());
-        for l in &r.links {
-            match index.get(l.id.as_str()) {
-                Some(&t) => links.push(Link {
-                    task: t,
-                    kind: l.kind,
-                    lag: l.lag,
-                }),
-                None => {
-                    let mut d = Diagnostic::error(
-                        "unknown-task",
-                        l.span.clone(),
-                        format!(
-                            "task \"{}\" waits for \"{}\", which is not a task of this plan",
-                            r.task.id, l.id
-                        ),
+    let total: usize = chunks.iter().map(Vec::len).sum();
+    // foldhash: ids are not attacker-chosen keys of a long-lived server map,
+    // and SipHash was a tenth of the reading time of a million-task plan.
+    let mut index: HashMap<&str, usize, foldhash::fast::FixedState> =
+        HashMap::with_capacity_and_hasher(total, foldhash::fast::FixedState::default());
+    let mut keep: Vec<Vec<bool>> = Vec::with_capacity(chunks.len());
+    let mut first_span: Vec<Range<usize>> = Vec::with_capacity(total);
+    for chunk in &chunks {
+        let mut kept = Vec::with_capacity(chunk.len());
+        for r in chunk {
+            match index.get(r.task.id.as_str()) {
+                Some(&first) => {
+                    kept.push(false);
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "duplicate-id",
+                            r.id_span.clone(),
+                            format!("two tasks have the id \"{}\"", r.task.id),
+                        )
+                        .with_related(first_span[first].clone(), "first defined here")
+                        .with_hint("give each task a unique id"),
                     );
-                    // Suggestions cost a scan of every id: keep them for the first few.
-                    unknown_reported += 1;
-                    if unknown_reported <= 20 {
-                        let ids: Vec<&str> = index.keys().copied().collect();
-                        d = match fields::closest(&l.id, &ids) {
-                            Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
-                            None => d.with_hint("`after` lists ids of tasks in this file"),
-                        };
-                    }
-                    diagnostics.push(d);
+                }
+                None => {
+                    kept.push(true);
+                    index.insert(&r.task.id, first_span.len());
+                    first_span.push(r.id_span.clone());
                 }
             }
         }
+        keep.push(kept);
+    }
+
+    // Links, per chunk in parallel: the index is only read.
+    let resolved: Vec<(Vec<Vec<Link>>, Vec<Diagnostic>)> = chunks
+        .par_iter()
+        .zip(&keep)
+        .map(|(chunk, kept)| {
+            let mut diags = Vec::new();
+            let links = chunk
+                .iter()
+                .zip(kept)
+                .filter(|(_, k)| **k)
+                .map(|(r, _)| resolve_links(r, &index, &mut diags))
+                .collect();
+            (links, diags)
+        })
+        .collect();
+    let mut unknown = 0;
+    let mut sorted_ids: Option<Vec<&str>> = None;
+    let mut link_lists = Vec::with_capacity(resolved.len());
+    for (links, diags) in resolved {
+        for d in diags {
+            unknown += 1;
+            // A suggestion costs a scan of every id: keep them for the first few.
+            let d = if unknown <= 20 {
+                let ids = sorted_ids.get_or_insert_with(|| {
+                    let mut ids: Vec<&str> = index.keys().copied().collect();
+                    ids.sort_unstable();
+                    ids
+                });
+                suggest_task(d, ids)
+            } else {
+                Diagnostic { label: None, ..d }
+            };
+            diagnostics.push(d);
+        }
         link_lists.push(links);
     }
+
     if !people.is_empty() {
         let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
-        for r in raw.iter().filter(|r| {
+        for r in chunks.iter().flatten().filter(|r| {
             r.task
                 .owner
                 .as_ref()
@@ -330,23 +341,67 @@ fn resolve(
             });
         }
     }
+
     let narrow = |r: &Range<usize>| r.start as u32..r.end as u32;
-    raw.into_iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .zip(link_lists)
-        .map(|((r, _), links)| {
+    let mut tasks = Vec::with_capacity(first_span.len());
+    spans.tasks.reserve_exact(first_span.len());
+    for ((chunk, kept), links) in chunks.into_iter().zip(keep).zip(link_lists) {
+        let mut links = links.into_iter();
+        for (r, k) in chunk.into_iter().zip(kept) {
+            if !k {
+                continue;
+            }
             spans.tasks.push(TaskSpans {
                 id: narrow(&r.id_span),
                 on: r.on_span.as_ref().map(narrow),
                 workdays: r.workdays_span.as_ref().map(narrow),
             });
-            Task {
-                after: links,
+            tasks.push(Task {
+                after: links.next().unwrap_or_default(),
                 ..r.task
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    tasks
+}
+
+fn resolve_links(
+    r: &RawTask,
+    index: &HashMap<&str, usize, foldhash::fast::FixedState>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Link> {
+    let mut links = Vec::with_capacity(r.links.len());
+    for l in &r.links {
+        match index.get(l.id.as_str()) {
+            Some(&t) => links.push(Link {
+                task: t,
+                kind: l.kind,
+                lag: l.lag,
+            }),
+            None => diags.push(
+                Diagnostic::error(
+                    "unknown-task",
+                    l.span.clone(),
+                    format!(
+                        "task \"{}\" waits for \"{}\", which is not a task of this plan",
+                        r.task.id, l.id
+                    ),
+                )
+                .with_label(l.id.clone()),
+            ),
+        }
+    }
+    links
+}
+
+/// Adds "did you mean" to an unknown-task diagnostic (its label holds the unknown id).
+fn suggest_task(d: Diagnostic, sorted_ids: &[&str]) -> Diagnostic {
+    let wanted = d.label.clone().unwrap_or_default();
+    let d = Diagnostic { label: None, ..d };
+    match fields::closest(&wanted, sorted_ids) {
+        Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
+        None => d.with_hint("`after` lists ids of tasks in this file"),
+    }
 }
 
 /// The engine's errors as diagnostics pointing into the plan file.
