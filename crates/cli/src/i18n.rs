@@ -21,6 +21,8 @@ pub fn lang_from_env(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
 }
 
 pub struct Messages {
+    /// What separates a label from its value: " : " in French, ": " in English.
+    pub colon: &'static str,
     pub deadline: &'static str,
     pub today: &'static str,
     pub col_label: &'static str,
@@ -38,6 +40,7 @@ pub struct Messages {
 }
 
 pub const FR: Messages = Messages {
+    colon: " : ",
     deadline: "Jour J",
     today: "aujourd'hui",
     col_label: "J-x",
@@ -48,13 +51,14 @@ pub const FR: Messages = Messages {
     col_days: "Jours",
     col_slack: "Marge",
     no_phase: "Sans phase",
-    critical_legend: "! critique",
+    critical_legend: "! critique (hors dates fixes)",
     milestone_legend: "◆ jalon",
     follow_up_legend: "→ suivi après J",
     weekdays: ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"],
 };
 
 pub const EN: Messages = Messages {
+    colon: ": ",
     deadline: "D-day",
     today: "today",
     col_label: "J-x",
@@ -65,7 +69,7 @@ pub const EN: Messages = Messages {
     col_days: "Days",
     col_slack: "Slack",
     no_phase: "No phase",
-    critical_legend: "! critical",
+    critical_legend: "! critical (fixed dates aside)",
     milestone_legend: "◆ milestone",
     follow_up_legend: "→ follow-up after D",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -114,6 +118,14 @@ pub fn chain(lang: Lang, late: bool) -> &'static str {
         (Lang::Fr, true) => "Chaîne en cause",
         (Lang::En, false) => "Critical path",
         (Lang::En, true) => "Chain causing it",
+    }
+}
+
+pub fn thinnest_margin(lang: Lang, margin: i32) -> String {
+    let days = working_days(lang, margin.max(0) as u32);
+    match lang {
+        Lang::Fr => format!("Marge la plus faible ({days})"),
+        Lang::En => format!("Thinnest margin ({days})"),
     }
 }
 

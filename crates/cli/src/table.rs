@@ -39,11 +39,13 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
     let m = messages(lang);
     writeln!(
         out,
-        "{BOLD}{}{BOLD:#}  ·  {} : {}  ·  {} : {}",
+        "{BOLD}{}{BOLD:#}  ·  {}{}{}  ·  {}{}{}",
         plan.name,
         m.deadline,
+        m.colon,
         human_date(lang, schedule.deadline),
         m.today,
+        m.colon,
         human_date(lang, schedule.today)
     )?;
     writeln!(out)?;
@@ -80,14 +82,15 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
             .map(|i| {
                 let (task, s) = (&plan.tasks[i], &schedule.tasks[i]);
                 let title = match (s.milestone, s.direction) {
-                    (true, _) => format!("◆ {}", task.title),
+                    (true, Direction::FollowUp) => format!("→ ◆ {}", task.title),
+                    (true, Direction::Backward) => format!("◆ {}", task.title),
                     (false, Direction::FollowUp) => format!("→ {}", task.title),
-                    _ => task.title.clone(),
+                    (false, Direction::Backward) => task.title.clone(),
                 };
                 let style = match task.status {
                     Status::Done => DONE,
                     Status::InProgress | Status::Review => IN_PROGRESS,
-                    _ if s.critical => CRITICAL,
+                    _ if s.critical && !s.fixed => CRITICAL,
                     _ => Style::new(),
                 };
                 Row {
@@ -101,7 +104,7 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
                         s.slack.to_string(),
                     ],
                     style,
-                    mark: if s.critical { "!" } else { "" },
+                    mark: if s.critical && !s.fixed { "!" } else { "" },
                 }
             })
             .collect();
@@ -171,18 +174,24 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
             i18n::verdict_late(lang, schedule.late_by, &iso(schedule.earliest_deadline))
         )?;
     }
-    if !schedule.critical_path.is_empty() {
-        let ids: Vec<&str> = schedule
-            .critical_path
+    let ids = |chain: &[usize]| {
+        chain
             .iter()
             .map(|&t| plan.tasks[t].id.as_str())
-            .collect();
-        writeln!(
-            out,
-            "{} : {}",
-            i18n::chain(lang, !schedule.feasible),
-            ids.join(" → ")
-        )?;
+            .collect::<Vec<_>>()
+            .join(" → ")
+    };
+    if !schedule.critical_path.is_empty() {
+        let label = i18n::chain(lang, !schedule.feasible);
+        writeln!(out, "{label}{}{}", m.colon, ids(&schedule.critical_path))?;
+    }
+    if let Some(margin) = schedule.margin
+        && schedule.feasible
+        && !schedule.margin_path.is_empty()
+        && schedule.margin_path != schedule.critical_path
+    {
+        let label = i18n::thinnest_margin(lang, margin);
+        writeln!(out, "{label}{}{}", m.colon, ids(&schedule.margin_path))?;
     }
     Ok(())
 }

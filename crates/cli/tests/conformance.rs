@@ -7,7 +7,8 @@ use std::process::Command;
 
 #[test]
 fn shared_conformance_cases_pass() {
-    let checker = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/check.py");
+    let checker =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/check.py");
     assert!(
         checker.exists(),
         "the conformance cases are expected at {} (the shared/ folder beside the repository)",
@@ -19,6 +20,10 @@ fn shared_conformance_cases_pass() {
         .output()
         .expect("python3 runs the conformance checker");
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "conformance cases failed:\n{report}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "conformance cases failed:\n{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(report.contains(" passed, 0 failed"), "{report}");
 }

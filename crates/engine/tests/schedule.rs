@@ -332,3 +332,26 @@ fn same_plan_same_schedule() {
     ];
     assert_eq!(run(tasks.clone()), run(tasks));
 }
+
+#[test]
+fn the_critical_path_is_the_longest_chain_and_the_margin_path_the_thinnest_margin() {
+    use LinkKind::FinishToStart as FS;
+    // Fixed dates have no slack: the lone follow-up milestone at J+10 finishes
+    // last, but the longer zero-slack chain is ready -> launch. The margin
+    // people control is on a -> b: b ends by the close of Tue 15 (ready), so
+    // b = Mon 14 - Tue 15 and a = Wed 9 - Fri 11; from Mon 2 Nov that is 27
+    // working days of slack for both.
+    let s = run(vec![
+        task("a", 3),
+        after(task("b", 2), 0, FS, 0),
+        fixed(after(task("ready", 0), 1, FS, 0), label("J-3")),
+        fixed(after(task("launch", 1), 2, FS, 0), label("J")),
+        fixed(task("report", 0), label("J+10")),
+    ]);
+    assert_eq!(s.min_slack, 0);
+    assert_eq!(s.critical_path, [2, 3]);
+    assert!(s.tasks[4].critical, "every minimum-slack task is critical");
+    assert_eq!(s.margin, Some(27));
+    assert_eq!(s.margin_path, [0, 1]);
+    assert_eq!(dates(&s)[1], (date(2026, 12, 14), date(2026, 12, 15)));
+}

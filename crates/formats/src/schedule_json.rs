@@ -53,6 +53,13 @@ pub fn write_schedule_json(
         }
         string(&mut head, &plan.tasks[t].id);
     }
+    head.extend_from_slice(b"],\n  \"margin_path\": [");
+    for (i, &t) in schedule.margin_path.iter().enumerate() {
+        if i > 0 {
+            head.extend_from_slice(b", ");
+        }
+        string(&mut head, &plan.tasks[t].id);
+    }
     head.extend_from_slice(b"],\n  \"tasks\": [");
     out.write_all(&head)?;
 

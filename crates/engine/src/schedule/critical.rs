@@ -14,6 +14,7 @@ use crate::schedule::{Direction, Schedule, TaskSchedule, to_date};
 pub(crate) fn finish(
     plan: &Plan,
     graph: &Graph,
+    order: &[u32],
     line: &Timeline,
     pos: &Positions,
     today: Date,
@@ -23,6 +24,10 @@ pub(crate) fn finish(
     let min_slack = slack.iter().copied().min().unwrap_or(0);
     let critical: Vec<bool> = slack.iter().map(|&s| s == min_slack).collect();
 
+    let margin = (0..n)
+        .filter(|&t| !pos.follow_up[t] && !pos.fixed[t])
+        .map(|t| slack[t])
+        .min();
     let deadline_day = day_number(plan.deadline);
     let tasks: Vec<TaskSchedule> = (0..n)
         .map(|t| {
@@ -69,46 +74,65 @@ pub(crate) fn finish(
         feasible: min_slack >= 0,
         late_by: (-min_slack).max(0) as u32,
         min_slack,
-        margin: (0..n)
-            .filter(|&t| !pos.follow_up[t] && !pos.fixed[t])
-            .map(|t| slack[t])
-            .min(),
+        margin,
         earliest_deadline: to_date(earliest_deadline),
-        critical_path: critical_chain(graph, line, pos, &critical),
+        critical_path: longest_chain(graph, order, line, pos, &critical),
+        margin_path: match margin {
+            Some(m) => {
+                let member: Vec<bool> = (0..n)
+                    .map(|t| !pos.follow_up[t] && !pos.fixed[t] && slack[t] == m)
+                    .collect();
+                longest_chain(graph, order, line, pos, &member)
+            }
+            None => Vec::new(),
+        },
         tasks,
     }
 }
 
-/// One chain of critical tasks linked by dependencies, in dependency order:
-/// it ends at the critical task that finishes last (plan order breaks ties)
-/// and walks back through critical predecessors, latest-finishing first.
-fn critical_chain(
+/// The longest chain (in working days, then in tasks) of `member` tasks
+/// linked by dependencies, in dependency order. Ties go to the chain that
+/// finishes later, then to plan order, so the result is deterministic.
+fn longest_chain(
     graph: &Graph,
+    order: &[u32],
     line: &Timeline,
     pos: &Positions,
-    critical: &[bool],
+    member: &[bool],
 ) -> Vec<TaskIx> {
+    let n = member.len();
+    let weight = |t: TaskIx| (i64::from(pos.days[t]), 1i64);
+    let mut best: Vec<(i64, i64)> = vec![(0, 0); n];
+    let mut prev: Vec<Option<TaskIx>> = vec![None; n];
+    for &t in order {
+        let t = t as usize;
+        if !member[t] {
+            continue;
+        }
+        let mut from: Option<TaskIx> = None;
+        for e in graph.preds(t) {
+            let p = e.other as usize;
+            if member[p] && from.is_none_or(|f| best[p] > best[f] || (best[p] == best[f] && p < f))
+            {
+                from = Some(p);
+            }
+        }
+        let (d, c) = weight(t);
+        best[t] = from.map_or((d, c), |f| (best[f].0 + d, best[f].1 + c));
+        prev[t] = from;
+    }
     let end_of = |t: TaskIx| line.end_instant(t, pos.planned[t]);
-    let latest_of = |candidates: &mut dyn Iterator<Item = TaskIx>| {
-        candidates.fold(None, |best: Option<TaskIx>, t| match best {
-            Some(b) if end_of(b) >= end_of(t) => Some(b),
+    let last = (0..n)
+        .filter(|&t| member[t])
+        .fold(None, |acc: Option<TaskIx>, t| match acc {
+            Some(a) if (best[a], end_of(a)) >= (best[t], end_of(t)) => Some(a),
             _ => Some(t),
-        })
-    };
-    let mut ends = (0..critical.len())
-        .filter(|&t| critical[t] && !graph.succs(t).iter().any(|e| critical[e.other as usize]));
+        });
     let mut chain = Vec::new();
-    let mut on_chain = vec![false; critical.len()];
-    let mut at = latest_of(&mut ends);
+    let mut at = last;
     while let Some(t) = at {
         chain.push(t);
-        on_chain[t] = true;
-        let mut preds = graph
-            .preds(t)
-            .iter()
-            .map(|e| e.other as usize)
-            .filter(|&p| critical[p] && !on_chain[p]);
-        at = latest_of(&mut preds);
+        at = prev[t];
     }
     chain.reverse();
     chain

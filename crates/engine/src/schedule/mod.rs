@@ -86,9 +86,12 @@ pub struct Schedule {
     pub margin: Option<i32>,
     /// The earliest deadline today allows: the forward pass's latest end of a backward task.
     pub earliest_deadline: Date,
-    /// One chain of minimum-slack tasks, in dependency order. When the plan is
-    /// late, the chain that makes it late.
+    /// The longest chain (in working days) of minimum-slack tasks, in
+    /// dependency order. When the plan is late, the chain that makes it late.
     pub critical_path: Vec<TaskIx>,
+    /// The longest chain of the tasks whose slack is the `margin`: where the
+    /// margin people control is thinnest.
+    pub margin_path: Vec<TaskIx>,
     /// In plan order.
     pub tasks: Vec<TaskSchedule>,
 }
@@ -122,7 +125,9 @@ pub fn schedule(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
         let positions = passes::run(plan, &checked, &graph, &order, &line, today_day);
         let (reached_lo, reached_hi) = positions.reached(&line);
         if !line.overflowed() {
-            return Ok(critical::finish(plan, &graph, &line, &positions, today));
+            return Ok(critical::finish(
+                plan, &graph, &order, &line, &positions, today,
+            ));
         }
         if first == MIN_DAY && last == MAX_DAY {
             return Err(PlanErrors(vec![PlanError::DateOutOfRange {

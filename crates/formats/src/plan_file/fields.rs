@@ -309,7 +309,12 @@ impl<'t, 'i> Fields<'t, 'i> {
                 span,
                 format!("unknown key `{name}` in {}", self.what),
             );
+            let root_key = crate::plan_file::root::ROOT_KEYS.contains(&name)
+                && !self.known.contains(&"deadline");
             let d = match closest(name, self.known) {
+                _ if root_key => d.with_hint(format!(
+                    "`{name}` is a key of the plan itself: in TOML, keys after a [table] header belong to that table, so move `{name}` above the first [table]"
+                )),
                 Some(best) => d.with_hint(format!("did you mean `{best}`?")),
                 None => d.with_hint(format!("known keys: {}", self.known.join(", "))),
             };
