@@ -80,7 +80,9 @@ impl CalendarRules {
         }
         let mut singles: Vec<Date> = Vec::new();
         if let Some(country) = self.country {
-            for year in from.year()..=to.year() {
+            // One year either side: a holiday on 1 January makes a bridge on
+            // 31 December of the year before.
+            for year in from.year().saturating_sub(1)..=to.year().saturating_add(1) {
                 for h in holidays::public_holidays(country, year) {
                     singles.push(h.date);
                     out.push((
@@ -158,6 +160,17 @@ mod tests {
         assert!(!rules.is_working_day(date(2026, 5, 15)));
         let plain = CalendarRules::default();
         assert!(plain.is_working_day(date(2026, 5, 15)));
+    }
+
+    /// Regression: the bridge before a Tuesday 1 January lies in the year
+    /// before, and was missed when only that year was asked about.
+    #[test]
+    fn a_bridge_across_new_year_is_closed_when_asked_alone() {
+        let rules = CalendarRules {
+            bridges: true,
+            ..CalendarRules::default()
+        };
+        assert!(!rules.is_working_day(date(2029, 12, 31)));
     }
 
     #[test]
