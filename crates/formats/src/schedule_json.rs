@@ -63,21 +63,28 @@ pub fn write_schedule_json(
     head.extend_from_slice(b"],\n  \"tasks\": [");
     out.write_all(&head)?;
 
+    // Chunks are serialised in parallel, a few batches at a time, and written
+    // as soon as a batch is done: the whole document never sits in memory.
     let n = plan.tasks.len();
-    let chunks: Vec<Vec<u8>> = (0..n.div_ceil(TASKS_PER_CHUNK))
-        .into_par_iter()
-        .map(|c| {
-            let range = c * TASKS_PER_CHUNK..((c + 1) * TASKS_PER_CHUNK).min(n);
-            let mut buf = Vec::with_capacity(range.len() * 400);
-            for t in range {
-                buf.extend_from_slice(if t == 0 { b"\n    " } else { b",\n    " });
-                task(&mut buf, &plan.tasks[t], &schedule.tasks[t]);
-            }
-            buf
-        })
-        .collect();
-    for chunk in &chunks {
-        out.write_all(chunk)?;
+    let chunk_count = n.div_ceil(TASKS_PER_CHUNK);
+    let per_batch = 4 * rayon::current_num_threads().max(1);
+    for batch_start in (0..chunk_count).step_by(per_batch) {
+        let batch = batch_start..(batch_start + per_batch).min(chunk_count);
+        let buffers: Vec<Vec<u8>> = batch
+            .into_par_iter()
+            .map(|c| {
+                let range = c * TASKS_PER_CHUNK..((c + 1) * TASKS_PER_CHUNK).min(n);
+                let mut buf = Vec::with_capacity(range.len() * 400);
+                for t in range {
+                    buf.extend_from_slice(if t == 0 { b"\n    " } else { b",\n    " });
+                    task(&mut buf, &plan.tasks[t], &schedule.tasks[t]);
+                }
+                buf
+            })
+            .collect();
+        for buffer in &buffers {
+            out.write_all(buffer)?;
+        }
     }
     out.write_all(if n == 0 { b"]\n}\n" } else { b"\n  ]\n}\n" })
 }
