@@ -81,6 +81,21 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// Like [`Fields::string`], borrowing from the file when the string has no escapes.
+    pub fn borrowed_string(
+        &mut self,
+        key: &str,
+    ) -> Option<(std::borrow::Cow<'i, str>, Range<usize>)> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some((s.clone(), self.span(value))),
+            _ => {
+                self.wrong_type(key, value, "a string in quotes");
+                None
+            }
+        }
+    }
+
     pub fn bool(&mut self, key: &str) -> Option<bool> {
         let value = self.get(key)?;
         match value.get_ref() {

@@ -195,10 +195,10 @@ fn rest_document<'s>(
     std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
 }
 
-fn read_task_value(
-    value: &toml::Spanned<DeValue<'_>>,
+fn read_task_value<'i>(
+    value: &toml::Spanned<DeValue<'i>>,
     offset: usize,
-    out: &mut Vec<RawTask>,
+    out: &mut Vec<RawTask<'i>>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let span = value.span().start + offset..value.span().end + offset;
@@ -243,7 +243,7 @@ fn syntax_error(e: &toml::de::Error, offset: usize) -> Diagnostic {
 
 /// Ids to indices: duplicate ids, unknown dependencies and owners reported.
 fn resolve(
-    chunks: Vec<Vec<RawTask>>,
+    chunks: Vec<Vec<RawTask<'_>>>,
     people: &[retroplan_engine::Person],
     spans: &mut PlanSpans,
     diagnostics: &mut Vec<Diagnostic>,
@@ -264,7 +264,7 @@ fn resolve(
                     diagnostics.push(
                         Diagnostic::error(
                             "duplicate-id",
-                            r.id_span.clone(),
+                            task::widen(&r.id_span),
                             format!("two tasks have the id \"{}\"", r.task.id),
                         )
                         .with_related(first_span[first].clone(), "first defined here")
@@ -274,7 +274,7 @@ fn resolve(
                 None => {
                     kept.push(true);
                     index.insert(&r.task.id, first_span.len());
-                    first_span.push(r.id_span.clone());
+                    first_span.push(task::widen(&r.id_span));
                 }
             }
         }
@@ -329,7 +329,7 @@ fn resolve(
             let owner = r.task.owner.as_deref().unwrap_or_default();
             let d = Diagnostic::error(
                 "unknown-owner",
-                r.id_span.clone(),
+                task::widen(&r.id_span),
                 format!(
                     "task \"{}\" is owned by \"{owner}\", who is not a [[person]] of this plan",
                     r.task.id
@@ -342,7 +342,6 @@ fn resolve(
         }
     }
 
-    let narrow = |r: &Range<usize>| r.start as u32..r.end as u32;
     let mut tasks = Vec::with_capacity(first_span.len());
     spans.tasks.reserve_exact(first_span.len());
     for ((chunk, kept), links) in chunks.into_iter().zip(keep).zip(link_lists) {
@@ -352,9 +351,9 @@ fn resolve(
                 continue;
             }
             spans.tasks.push(TaskSpans {
-                id: narrow(&r.id_span),
-                on: r.on_span.as_ref().map(narrow),
-                workdays: r.workdays_span.as_ref().map(narrow),
+                id: r.id_span,
+                on: r.on_span,
+                workdays: r.workdays_span,
             });
             tasks.push(Task {
                 after: links.next().unwrap_or_default(),
@@ -372,7 +371,7 @@ fn resolve_links(
 ) -> Vec<Link> {
     let mut links = Vec::with_capacity(r.links.len());
     for l in &r.links {
-        match index.get(l.id.as_str()) {
+        match index.get(l.id.as_ref()) {
             Some(&t) => links.push(Link {
                 task: t,
                 kind: l.kind,
@@ -381,13 +380,13 @@ fn resolve_links(
             None => diags.push(
                 Diagnostic::error(
                     "unknown-task",
-                    l.span.clone(),
+                    task::widen(&l.span),
                     format!(
                         "task \"{}\" waits for \"{}\", which is not a task of this plan",
                         r.task.id, l.id
                     ),
                 )
-                .with_label(l.id.clone()),
+                .with_label(l.id.to_string()),
             ),
         }
     }
@@ -406,7 +405,7 @@ fn suggest_task(d: Diagnostic, sorted_ids: &[&str]) -> Diagnostic {
 
 /// The engine's errors as diagnostics pointing into the plan file.
 pub fn engine_diagnostics(errors: &PlanErrors, plan: &Plan, spans: &PlanSpans) -> Vec<Diagnostic> {
-    let widen = |r: &Range<u32>| r.start as usize..r.end as usize;
+    let widen = task::widen;
     let id_span = |t: usize| spans.tasks.get(t).map_or(0..0, |s| widen(&s.id));
     errors
         .0

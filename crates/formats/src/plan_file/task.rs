@@ -1,6 +1,7 @@
 //! One `[[task]]` table to a task of the model, its dependencies still named
 //! by id (they are resolved once every task has been read).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use retroplan_engine::calendar::Weekdays;
@@ -32,29 +33,41 @@ const LINK_KEYS: &[&str] = &["task", "type", "lag"];
 /// The longest task a plan may hold, in working days (about 400 years).
 const MOST_DAYS: i64 = 100_000;
 
-pub(crate) struct RawLink {
-    pub id: String,
-    pub span: Range<usize>,
+/// A dependency as written: the id is borrowed from the file when it has
+/// no escapes, which spares an allocation per link on large plans.
+pub(crate) struct RawLink<'i> {
+    pub id: Cow<'i, str>,
+    pub span: Range<u32>,
     pub kind: LinkKind,
     pub lag: i32,
 }
 
-pub(crate) struct RawTask {
+pub(crate) struct RawTask<'i> {
     pub task: Task,
-    pub links: Vec<RawLink>,
-    pub id_span: Range<usize>,
-    pub on_span: Option<Range<usize>>,
-    pub workdays_span: Option<Range<usize>>,
+    pub links: Vec<RawLink<'i>>,
+    // Spans in u32: a million tasks keep these until ids are resolved.
+    pub id_span: Range<u32>,
+    pub on_span: Option<Range<u32>>,
+    pub workdays_span: Option<Range<u32>>,
+}
+
+/// A span in the compact form kept per task (files are far below 4 GiB).
+pub(crate) fn narrow(r: &Range<usize>) -> Range<u32> {
+    r.start as u32..r.end as u32
+}
+
+pub(crate) fn widen(r: &Range<u32>) -> Range<usize> {
+    r.start as usize..r.end as usize
 }
 
 /// Reads a task table; `None` when it has no usable id (diagnostics say why).
 /// `place` is where to point when a required key is missing.
-pub(crate) fn read_task(
-    table: &DeTable<'_>,
+pub(crate) fn read_task<'i>(
+    table: &DeTable<'i>,
     offset: usize,
     place: Range<usize>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<RawTask> {
+) -> Option<RawTask<'i>> {
     let mut f = Fields::new(table, offset, "a task", TASK_KEYS);
     let id = f.string("id");
     if let Some((id, span)) = &id
@@ -123,9 +136,9 @@ pub(crate) fn read_task(
             notes,
         },
         links,
-        id_span,
-        on_span: on.map(|(_, s)| s),
-        workdays_span,
+        id_span: narrow(&id_span),
+        on_span: on.map(|(_, s)| narrow(&s)),
+        workdays_span: workdays_span.as_ref().map(narrow),
     })
 }
 
@@ -218,11 +231,11 @@ fn read_estimate(
     })
 }
 
-fn read_links(f: &mut Fields<'_, '_>) -> Vec<RawLink> {
+fn read_links<'i>(f: &mut Fields<'_, 'i>) -> Vec<RawLink<'i>> {
     let Some(value) = f.get("after") else {
         return Vec::new();
     };
-    let items: Vec<&Value<'_>> = match value.get_ref() {
+    let items: Vec<&Value<'i>> = match value.get_ref() {
         DeValue::Array(a) => a.iter().collect(),
         DeValue::String(_) | DeValue::Table(_) => vec![value],
         other => {
@@ -246,18 +259,18 @@ fn read_links(f: &mut Fields<'_, '_>) -> Vec<RawLink> {
         .collect()
 }
 
-fn read_link(f: &mut Fields<'_, '_>, item: &Value<'_>) -> Option<RawLink> {
+fn read_link<'i>(f: &mut Fields<'_, 'i>, item: &Value<'i>) -> Option<RawLink<'i>> {
     let span = f.span(item);
     match item.get_ref() {
         DeValue::String(id) => Some(RawLink {
-            id: id.to_string(),
-            span,
+            id: id.clone(),
+            span: narrow(&span),
             kind: LinkKind::FinishToStart,
             lag: 0,
         }),
         DeValue::Table(table) => {
             let mut g = Fields::new(table, f.offset(), "a dependency", LINK_KEYS);
-            let task = g.string("task");
+            let task = g.borrowed_string("task");
             if task.is_none() && g.get("task").is_none() {
                 g.error(
                     Diagnostic::error(
@@ -294,7 +307,7 @@ fn read_link(f: &mut Fields<'_, '_>, item: &Value<'_>) -> Option<RawLink> {
             f.diagnostics.extend(diags);
             Some(RawLink {
                 id: task?.0,
-                span,
+                span: narrow(&span),
                 kind: kind?,
                 lag: lag? as i32,
             })
