@@ -71,14 +71,8 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     pub fn string(&mut self, key: &str) -> Option<(String, Range<usize>)> {
-        let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::String(s) => Some((s.to_string(), self.span(value))),
-            _ => {
-                self.wrong_type(key, value, "a string in quotes");
-                None
-            }
-        }
+        self.borrowed_string(key)
+            .map(|(s, span)| (s.into_owned(), span))
     }
 
     /// Like [`Fields::string`], borrowing from the file when the string has no escapes.
