@@ -104,10 +104,6 @@ impl Task {
     pub fn days(&self) -> u32 {
         self.duration.planned_days()
     }
-
-    pub fn is_milestone(&self) -> bool {
-        self.days() == 0
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -24,12 +24,6 @@ pub struct DateRange {
     pub to: Date,
 }
 
-impl DateRange {
-    pub fn contains(&self, date: Date) -> bool {
-        self.from <= date && date <= self.to
-    }
-}
-
 /// The working-day rules of a plan (its `[calendar]` table).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CalendarRules {

@@ -61,11 +61,6 @@ impl WorkCalendar {
         }
     }
 
-    /// The window as `(first, last)` day numbers.
-    pub fn window(&self) -> (DayNumber, DayNumber) {
-        (self.first, self.first + self.before.len() as i32 - 2)
-    }
-
     /// Did a conversion fall outside the window since the calendar was built?
     pub fn overflowed(&self) -> bool {
         self.overflow.load(Ordering::Relaxed)

@@ -155,6 +155,32 @@ impl Positions {
     }
 }
 
+/// How late task `t` may end (exclusive index): `bound` (the deadline, the
+/// plan's finish, or UNBOUNDED), its `due`, and each successor starting at
+/// `succ_start(s)` (UNBOUNDED: no bound from that one). The three backward
+/// walks differ only in `bound` and in which start of a successor counts.
+fn latest_end(
+    checked: &Checked,
+    graph: &Graph,
+    line: &Timeline,
+    t: TaskIx,
+    bound: i32,
+    succ_start: impl Fn(usize) -> i32,
+) -> i32 {
+    let mut end = bound;
+    if checked.due[t] != NONE {
+        end = end.min(line.index_at(t, checked.due[t] + 1));
+    }
+    for e in graph.succs(t) {
+        let s = e.other as usize;
+        let start = succ_start(s);
+        if start != UNBOUNDED {
+            end = end.min(line.backward_bound(t, s, start, e.kind, e.lag));
+        }
+    }
+    end
+}
+
 pub(crate) fn run(
     plan: &Plan,
     checked: &Checked,
@@ -205,16 +231,7 @@ pub(crate) fn run(
             follow_up_latest[t] = fixed_pos(t);
             continue;
         }
-        let mut end = UNBOUNDED;
-        if checked.due[t] != NONE {
-            end = close_of(t, checked.due[t]);
-        }
-        for e in graph.succs(t) {
-            let s = e.other as usize;
-            if follow_up_latest[s] != UNBOUNDED {
-                end = end.min(line.backward_bound(t, s, follow_up_latest[s], e.kind, e.lag));
-            }
-        }
+        let end = latest_end(checked, graph, line, t, UNBOUNDED, |s| follow_up_latest[s]);
         if end != UNBOUNDED {
             follow_up_latest[t] = end - days[t];
         }
@@ -230,21 +247,14 @@ pub(crate) fn run(
             planned[t] = fixed_pos(t);
             continue;
         }
-        let mut end = close_of(t, checked.deadline);
-        if checked.due[t] != NONE {
-            end = end.min(close_of(t, checked.due[t]));
-        }
-        for e in graph.succs(t) {
-            let s = e.other as usize;
-            let s_start = if follow_up[s] {
+        let deadline = close_of(t, checked.deadline);
+        let end = latest_end(checked, graph, line, t, deadline, |s| {
+            if follow_up[s] {
                 follow_up_latest[s]
             } else {
                 planned[s]
-            };
-            if s_start != UNBOUNDED {
-                end = end.min(line.backward_bound(t, s, s_start, e.kind, e.lag));
             }
-        }
+        });
         planned[t] = end - days[t];
     }
 
@@ -292,17 +302,11 @@ pub(crate) fn run(
     let mut latest = vec![0i32; n];
     for &t in order.iter().rev() {
         let t = t as usize;
-        let mut end = match (follow_up[t], finish) {
+        let bound = match (follow_up[t], finish) {
             (true, Some(finish)) => line.index_at(t, finish),
             _ => close_of(t, checked.deadline),
         };
-        if checked.due[t] != NONE {
-            end = end.min(close_of(t, checked.due[t]));
-        }
-        for e in graph.succs(t) {
-            let s = e.other as usize;
-            end = end.min(line.backward_bound(t, s, latest[s], e.kind, e.lag));
-        }
+        let end = latest_end(checked, graph, line, t, bound, |s| latest[s]);
         let mut start = end - days[t];
         if is_fixed[t] {
             start = start.min(fixed_pos(t));
