@@ -36,6 +36,9 @@ pub struct Messages {
     pub critical_legend: &'static str,
     pub milestone_legend: &'static str,
     pub follow_up_legend: &'static str,
+    pub anchor_legend: &'static str,
+    pub meetings: &'static str,
+    pub skipped: &'static str,
     pub weekdays: [&'static str; 7],
 }
 
@@ -54,6 +57,9 @@ pub const FR: Messages = Messages {
     critical_legend: "! critique (hors dates fixes)",
     milestone_legend: "◆ jalon",
     follow_up_legend: "→ suivi après J",
+    anchor_legend: "   ⚓ J-x finit avant son repère (la suite a besoin du temps)",
+    meetings: "Réunions",
+    skipped: "annulées (jour fermé)",
     weekdays: ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"],
 };
 
@@ -72,6 +78,9 @@ pub const EN: Messages = Messages {
     critical_legend: "! critical (fixed dates aside)",
     milestone_legend: "◆ milestone",
     follow_up_legend: "→ follow-up after D",
+    anchor_legend: "   ⚓ J-x ends before its anchor (what follows needs the time)",
+    meetings: "Meetings",
+    skipped: "skipped (closed day)",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
 };
 

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use anyhow::Context;
 use retroplan_engine::{Plan, Schedule};
-use retroplan_formats::{Diagnostic, PlanSpans, engine_diagnostics, has_errors, read_plan};
+use retroplan_formats::{
+    Diagnostic, PlanSpans, ReadOptions, engine_diagnostics, has_errors, read_plan_with,
+};
 
 use crate::diagnostics::render;
 use crate::examples;
@@ -56,9 +58,9 @@ pub fn show(name: &str, source: &str, diagnostics: &[Diagnostic]) {
 }
 
 /// Reads and checks a plan; diagnostics go to standard error.
-pub fn load(path: &str) -> anyhow::Result<Result<Loaded, Unreadable>> {
+pub fn load(path: &str, options: &ReadOptions) -> anyhow::Result<Result<Loaded, Unreadable>> {
     let (name, source) = read_source(path)?;
-    let read = read_plan(&source);
+    let read = read_plan_with(&source, options);
     show(&name, &source, &read.diagnostics);
     if has_errors(&read.diagnostics) {
         return Ok(Err(Unreadable));
@@ -81,8 +83,8 @@ pub fn load(path: &str) -> anyhow::Result<Result<Loaded, Unreadable>> {
 
 /// Every diagnostic of a plan's text: the reader's, then, if it could read
 /// the plan, the engine's (cycles, fixed dates on closed days).
-pub fn all_diagnostics(source: &str) -> Vec<Diagnostic> {
-    let read = read_plan(source);
+pub fn all_diagnostics(source: &str, options: &ReadOptions) -> Vec<Diagnostic> {
+    let read = read_plan_with(source, options);
     let mut diagnostics = read.diagnostics;
     if !has_errors(&diagnostics)
         && let Some(plan) = &read.plan

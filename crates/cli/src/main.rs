@@ -8,6 +8,8 @@ mod examples;
 mod i18n;
 mod load;
 mod table;
+mod templates;
+mod user_templates;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -34,6 +36,9 @@ enum Command {
         /// The day to plan from (YYYY-MM-DD); overrides the plan's `today` and the clock.
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
+        /// Another deadline (YYYY-MM-DD) instead of the plan's: every J-x label moves with it.
+        #[arg(long, value_parser = parse_date)]
+        deadline: Option<Date>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Language of the table; default: the plan's `lang`, else LANG.
@@ -45,12 +50,77 @@ enum Command {
         plan: String,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// A deadline (YYYY-MM-DD) instead of the plan's, or for a template, which has none.
+        #[arg(long, value_parser = parse_date)]
+        deadline: Option<Date>,
         /// `human` (on standard error) or `json` (an array of diagnostics on standard output, for editors).
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
     /// List the built-in example plans, or print one.
     Example { name: Option<String> },
+    /// List the templates: built-in (the seeds' rétroplannings) and your own.
+    Templates {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Language of the titles; default: LANG.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Write a new plan file: from a template with its deadline, or a commented starter plan.
+    New {
+        /// The plan file to write (`-` for standard output). An existing file is kept unless --force.
+        file: String,
+        /// A template id or alias (see `retroplan templates`).
+        #[arg(long)]
+        template: Option<String>,
+        /// Jour J (YYYY-MM-DD): required with --template; for the starter plan, default eight weeks ahead.
+        #[arg(long, value_parser = parse_date)]
+        deadline: Option<Date>,
+        /// Language of the template; default: LANG, else French.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Give a role of the template to a person: ROLE=PERSON (repeatable), e.g. graphiste="Léa Martin".
+        #[arg(long, value_name = "ROLE=PERSON")]
+        assign: Vec<String>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Your own templates: save a plan as one, or show a template's file.
+    Template {
+        #[command(subcommand)]
+        action: TemplateAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateAction {
+    /// Turn a plan into a reusable template (dates made relative to its deadline),
+    /// stored in your template folder ($RETROPLAN_TEMPLATES, else the platform's data directory).
+    Save {
+        plan: String,
+        /// The template's id ([a-z0-9_-]+).
+        #[arg(long = "as", value_name = "ID")]
+        id: String,
+        /// Replace your template of the same id and language.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a template's file.
+    Show {
+        id: String,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Print the folder where your templates are kept.
+    Folder,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Table,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,10 +168,11 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Schedule {
             plan,
             today,
+            deadline,
             format,
             lang,
         } => {
-            let Ok(loaded) = load(&plan)? else {
+            let Ok(loaded) = load(&plan, &read_options(deadline, lang))? else {
                 return Ok(ExitCode::from(2));
             };
             let today = today
@@ -136,16 +207,22 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Check {
             plan,
             format: CheckFormat::Json,
-            ..
+            deadline,
+            lang,
         } => {
             let (name, source) = load::read_source(&plan)?;
-            let diagnostics = load::all_diagnostics(&source);
+            let diagnostics = load::all_diagnostics(&source, &read_options(deadline, lang));
             println!("{:#}", diagnostics::to_json(&name, &source, &diagnostics));
             let failed = retroplan_formats::has_errors(&diagnostics);
             Ok(ExitCode::from(if failed { 2 } else { 0 }))
         }
-        Command::Check { plan, lang, .. } => {
-            let Ok(loaded) = load(&plan)? else {
+        Command::Check {
+            plan,
+            lang,
+            deadline,
+            ..
+        } => {
+            let Ok(loaded) = load(&plan, &read_options(deadline, lang))? else {
                 return Ok(ExitCode::from(2));
             };
             let today = loaded
@@ -182,17 +259,67 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 examples::names().join(", ")
             ),
         },
+        Command::Templates { format, lang } => {
+            let lang = lang.map(Lang::from).or_else(env_lang).unwrap_or(Lang::En);
+            templates::list(matches!(format, ListFormat::Json), lang)
+        }
+        Command::New {
+            file,
+            template,
+            deadline,
+            lang,
+            assign,
+            force,
+        } => templates::new(templates::NewPlan {
+            file: &file,
+            template: template.as_deref(),
+            deadline,
+            lang_flag: lang.map(Lang::from),
+            lang_env: env_lang(),
+            assign: &assign,
+            force,
+            today: jiff::Zoned::now().date(),
+        }),
+        Command::Template {
+            action: TemplateAction::Save { plan, id, force },
+        } => templates::save(&plan, &id, force),
+        Command::Template {
+            action: TemplateAction::Show { id, lang },
+        } => templates::show_template(&id, lang.map(Lang::from)),
+        Command::Template {
+            action: TemplateAction::Folder,
+        } => {
+            println!("{}", user_templates::folder()?.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn env_lang() -> Option<Lang> {
+    i18n::lang_from_env(|k| std::env::var(k).ok())
+}
+
+/// The reader's options from the command line: titles the reader generates
+/// (validation loops) follow `--lang`, else LANG, when the plan has no `lang`.
+fn read_options(deadline: Option<Date>, lang: Option<LangArg>) -> retroplan_formats::ReadOptions {
+    retroplan_formats::ReadOptions {
+        deadline,
+        lang: lang.map(Lang::from).or_else(env_lang),
     }
 }
 
 fn language(flag: Option<LangArg>, loaded: &Loaded) -> Lang {
     match flag {
-        Some(LangArg::Fr) => Lang::Fr,
-        Some(LangArg::En) => Lang::En,
-        None => loaded
-            .plan
-            .lang
-            .or_else(|| i18n::lang_from_env(|k| std::env::var(k).ok()))
-            .unwrap_or(Lang::En),
+        Some(l) => l.into(),
+        None => loaded.plan.lang.or_else(env_lang).unwrap_or(Lang::En),
     }
 }

@@ -32,7 +32,8 @@ pub fn human_date(lang: Lang, d: Date) -> String {
 struct Row {
     cells: [String; 7],
     style: Style,
-    mark: &'static str,
+    /// Marks after the row: `!` for critical, the anchor a task could not keep.
+    mark: String,
 }
 
 pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang) -> io::Result<()> {
@@ -93,6 +94,26 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
                     _ if s.critical && !s.fixed => CRITICAL,
                     _ => Style::new(),
                 };
+                // A `due` the plan cannot keep exactly: a successor needs the
+                // time, so the task ends before its anchor (docs/templates.md).
+                let missed_anchor =
+                    task.due
+                        .and_then(|w| w.resolve(plan.deadline))
+                        .filter(|&due| {
+                            s.direction == Direction::Backward
+                                && works_between(plan, task, s.end, due)
+                        });
+                let mut mark = String::new();
+                if s.critical && !s.fixed {
+                    mark.push('!');
+                }
+                if let Some(due) = missed_anchor {
+                    if !mark.is_empty() {
+                        mark.push(' ');
+                    }
+                    mark.push_str("⚓ ");
+                    mark.push_str(&day_label((due - plan.deadline).get_days()));
+                }
                 Row {
                     cells: [
                         day_label(s.offset),
@@ -104,7 +125,7 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
                         s.slack.to_string(),
                     ],
                     style,
-                    mark: if s.critical && !s.fixed { "!" } else { "" },
+                    mark,
                 }
             })
             .collect();
@@ -152,11 +173,19 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
             )?;
         }
     }
+    meetings(out, plan, schedule, lang)?;
     writeln!(out)?;
+    let anchors = groups
+        .iter()
+        .flat_map(|(_, rows)| rows)
+        .any(|r| r.mark.contains('⚓'));
     writeln!(
         out,
-        "{DIM}{}   {}   {}{DIM:#}",
-        m.critical_legend, m.milestone_legend, m.follow_up_legend
+        "{DIM}{}   {}   {}{}{DIM:#}",
+        m.critical_legend,
+        m.milestone_legend,
+        m.follow_up_legend,
+        if anchors { m.anchor_legend } else { "" }
     )?;
 
     let iso = |d: Date| human_date(lang, d);
@@ -192,6 +221,73 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
     {
         let label = i18n::thinnest_margin(lang, margin);
         writeln!(out, "{label}{}{}", m.colon, ids(&schedule.margin_path))?;
+    }
+    Ok(())
+}
+
+/// Does `task` have a working day after `end` and on or before `due`? When
+/// it does not, ending at `end` is keeping the anchor (a `due` on a weekend
+/// means the Friday before).
+fn works_between(plan: &Plan, task: &retroplan_engine::Task, end: Date, due: Date) -> bool {
+    let workdays = task.workdays.unwrap_or(plan.calendar.workdays);
+    let Ok(first) = end.tomorrow() else {
+        return false;
+    };
+    if first > due {
+        return false;
+    }
+    let closed: Vec<Date> = if task.work_on_holidays {
+        Vec::new()
+    } else {
+        plan.calendar
+            .closed_dates(first, due)
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect()
+    };
+    first
+        .series(jiff::Span::new().days(1))
+        .take_while(|&d| d <= due)
+        .any(|d| workdays.contains(d.weekday()) && !closed.contains(&d))
+}
+
+/// The meetings under the tasks: each with its dates (and those skipped).
+fn meetings(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang) -> io::Result<()> {
+    if plan.meetings.is_empty() {
+        return Ok(());
+    }
+    let m = messages(lang);
+    writeln!(out, "{BOLD}── {} ──{BOLD:#}", m.meetings)?;
+    let short = |d: &Date| {
+        let wd = m.weekdays[d.weekday().to_monday_zero_offset() as usize];
+        match lang {
+            Lang::Fr => format!("{wd} {:02}/{:02}", d.day(), d.month()),
+            Lang::En => format!("{wd} {:02}-{:02}", d.month(), d.day()),
+        }
+    };
+    for (meeting, dates) in plan.meetings.iter().zip(&schedule.meetings) {
+        let owner = meeting
+            .owner
+            .as_deref()
+            .map_or(String::new(), |o| format!(" ({o})"));
+        let list: Vec<String> = dates.dates.iter().map(short).collect();
+        writeln!(
+            out,
+            "{}{owner}{}{}",
+            meeting.title,
+            m.colon,
+            list.join(", ")
+        )?;
+        if !dates.skipped.is_empty() {
+            let skipped: Vec<String> = dates.skipped.iter().map(short).collect();
+            writeln!(
+                out,
+                "{DIM}  {}{}{}{DIM:#}",
+                m.skipped,
+                m.colon,
+                skipped.join(", ")
+            )?;
+        }
     }
     Ok(())
 }

@@ -56,6 +56,7 @@ fn engine_plan(random: &RandomPlan) -> Plan {
         calendar: CalendarRules::default(),
         people: Vec::new(),
         tasks,
+        meetings: Vec::new(),
     }
 }
 

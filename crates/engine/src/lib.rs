@@ -15,11 +15,13 @@
 pub mod calendar;
 pub mod day_number;
 pub mod error;
+pub mod meeting;
 pub mod plan;
 pub mod relative;
 pub mod schedule;
 
 pub use error::{PlanError, PlanErrors};
+pub use meeting::{Meeting, MeetingDates, MeetingRule};
 pub use plan::{Duration, Lang, Link, LinkKind, Person, Plan, Status, Task, TaskIx};
 pub use relative::{RelativeDate, When};
 pub use schedule::{Direction, Schedule, TaskSchedule, schedule};

@@ -7,6 +7,7 @@
 use jiff::civil::Date;
 
 use crate::calendar::{CalendarRules, DateRange, Weekdays};
+use crate::meeting::Meeting;
 use crate::relative::When;
 
 /// A task's position in [`Plan::tasks`] (plan order).
@@ -23,6 +24,7 @@ pub struct Plan {
     pub calendar: CalendarRules,
     pub people: Vec<Person>,
     pub tasks: Vec<Task>,
+    pub meetings: Vec<Meeting>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

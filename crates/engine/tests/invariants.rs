@@ -826,6 +826,7 @@ fn build(head: &Head, specs: &[TaskSpec]) -> (Plan, Date) {
         calendar,
         people: vec![],
         tasks: Vec::with_capacity(specs.len()),
+        meetings: vec![],
     };
     for (i, spec) in specs.iter().enumerate() {
         let mut task = Task::new(format!("t{i}"), format!("Task {i}"), spec.days);
@@ -912,6 +913,7 @@ fn arb_cyclic_plan() -> impl Strategy<Value = Plan> {
                 calendar: CalendarRules::default(),
                 people: vec![],
                 tasks,
+                meetings: vec![],
             }
         })
 }
@@ -1002,6 +1004,7 @@ fn new_years_eve_2029_is_a_bridge_when_asked_alone() {
         calendar: rules.clone(),
         people: vec![],
         tasks: vec![Task::new("t", "t", 3)],
+        meetings: vec![],
     };
     let s = schedule(&plan, date(2029, 12, 1)).unwrap();
     assert_eq!(s.tasks[0].start, date(2029, 12, 27));

@@ -21,6 +21,7 @@ fn plan(deadline: Date, tasks: Vec<Task>) -> Plan {
         },
         people: vec![],
         tasks,
+        meetings: Vec::new(),
     }
 }
 

@@ -10,7 +10,9 @@ pub mod diagnostic;
 pub mod plan_file;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity, has_errors};
-pub use plan_file::{PlanSpans, ReadPlan, engine_diagnostics, read_plan};
+pub use plan_file::{
+    PlanSpans, ReadOptions, ReadPlan, engine_diagnostics, read_plan, read_plan_with,
+};
 pub mod iso_date;
 pub mod schedule_csv;
 pub mod schedule_json;

@@ -77,7 +77,7 @@ pub fn write_schedule_json(
                 let mut buf = Vec::with_capacity(range.len() * 400);
                 for t in range {
                     buf.extend_from_slice(if t == 0 { b"\n    " } else { b",\n    " });
-                    task(&mut buf, &plan.tasks[t], &schedule.tasks[t]);
+                    task(&mut buf, &plan.tasks[t], &schedule.tasks[t], plan.deadline);
                 }
                 buf
             })
@@ -86,10 +86,58 @@ pub fn write_schedule_json(
             out.write_all(buffer)?;
         }
     }
-    out.write_all(if n == 0 { b"]\n}\n" } else { b"\n  ]\n}\n" })
+    out.write_all(if n == 0 { b"]" } else { b"\n  ]" })?;
+    let mut tail = Vec::with_capacity(256);
+    meetings(&mut tail, plan, schedule);
+    tail.extend_from_slice(b"\n}\n");
+    out.write_all(&tail)
 }
 
-fn task(buf: &mut Vec<u8>, task: &retroplan_engine::Task, s: &TaskSchedule) {
+/// `"meetings"`: one object per meeting with its dates (docs/templates.md).
+fn meetings(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
+    buf.extend_from_slice(b",\n  \"meetings\": [");
+    for (i, (m, dates)) in plan.meetings.iter().zip(&schedule.meetings).enumerate() {
+        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        buf.extend_from_slice(b"{\"id\": ");
+        string(buf, &m.id);
+        buf.extend_from_slice(b", \"title\": ");
+        string(buf, &m.title);
+        buf.extend_from_slice(b", \"owner\": ");
+        opt_string(buf, m.owner.as_deref());
+        buf.extend_from_slice(b", \"attendees\": [");
+        for (j, a) in m.attendees.iter().enumerate() {
+            if j > 0 {
+                buf.extend_from_slice(b", ");
+            }
+            string(buf, a);
+        }
+        for (key, list) in [
+            (&b"], \"dates\": ["[..], &dates.dates),
+            (b"], \"skipped\": [", &dates.skipped),
+        ] {
+            buf.extend_from_slice(key);
+            for (j, &d) in list.iter().enumerate() {
+                if j > 0 {
+                    buf.extend_from_slice(b", ");
+                }
+                date(buf, Some(d));
+            }
+        }
+        buf.extend_from_slice(b"]}");
+    }
+    buf.extend_from_slice(if plan.meetings.is_empty() {
+        b"]"
+    } else {
+        b"\n  ]"
+    });
+}
+
+fn task(
+    buf: &mut Vec<u8>,
+    task: &retroplan_engine::Task,
+    s: &TaskSchedule,
+    deadline: jiff::civil::Date,
+) {
     buf.extend_from_slice(b"{\"id\": ");
     string(buf, &task.id);
     buf.extend_from_slice(b", \"title\": ");
@@ -115,6 +163,8 @@ fn task(buf: &mut Vec<u8>, task: &retroplan_engine::Task, s: &TaskSchedule) {
         buf.extend_from_slice(key);
         date(buf, Some(d));
     }
+    buf.extend_from_slice(b", \"due\": ");
+    date(buf, task.due.and_then(|w| w.resolve(deadline)));
     buf.extend_from_slice(b", \"slack\": ");
     number(buf, i64::from(s.slack));
     buf.extend_from_slice(b", \"critical\": ");

@@ -65,11 +65,12 @@ pub(crate) fn finish(
         .max()
         .unwrap_or(work_starts);
 
+    let start = tasks.iter().map(|t| t.start).min();
     Schedule {
         today,
         work_starts: to_date(work_starts),
         deadline: plan.deadline,
-        start: tasks.iter().map(|t| t.start).min(),
+        start,
         finish: tasks.iter().map(|t| t.end).max(),
         feasible: min_slack >= 0,
         late_by: (-min_slack).max(0) as u32,
@@ -87,6 +88,11 @@ pub(crate) fn finish(
             None => Vec::new(),
         },
         tasks,
+        meetings: plan
+            .meetings
+            .iter()
+            .map(|m| m.dates(plan.deadline, start, &plan.calendar))
+            .collect(),
     }
 }
 

@@ -211,6 +211,7 @@ mod tests {
             calendar: CalendarRules::default(),
             people: vec![],
             tasks,
+            meetings: Vec::new(),
         }
     }
 

@@ -94,6 +94,8 @@ pub struct Schedule {
     pub margin_path: Vec<TaskIx>,
     /// In plan order.
     pub tasks: Vec<TaskSchedule>,
+    /// The dates of each meeting, in the plan's order of meetings.
+    pub meetings: Vec<crate::meeting::MeetingDates>,
 }
 
 /// Dates `plan` from `today` (any date: work starts on the first working day on or after it).

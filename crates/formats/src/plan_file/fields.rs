@@ -276,11 +276,17 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn when(&mut self, key: &str) -> Option<(When, Range<usize>)> {
         let value = self.get(key)?;
         let span = self.span(value);
+        self.when_value(key, value).map(|w| (w, span))
+    }
+
+    /// One value read as a date or a label.
+    pub fn when_value(&mut self, key: &str, value: &Value<'_>) -> Option<When> {
+        let span = self.span(value);
         if let DeValue::String(s) = value.get_ref()
             && parse_date_text(s).is_none()
         {
             return match RelativeDate::parse(s) {
-                Ok(r) => Some((When::Relative(r), span)),
+                Ok(r) => Some(When::Relative(r)),
                 Err(e) => {
                     self.error(
                         Diagnostic::error("bad-label", span, format!("`{key}`: {e}"))
@@ -290,7 +296,32 @@ impl<'t, 'i> Fields<'t, 'i> {
                 }
             };
         }
-        self.date_value(key, value).map(|d| (When::Date(d), span))
+        self.date_value(key, value).map(When::Date)
+    }
+
+    /// A date, or a label resolved against the deadline (`None` when there is
+    /// no deadline: that is reported once, on the plan).
+    pub fn dated_value(
+        &mut self,
+        key: &str,
+        value: &Value<'_>,
+        deadline: Option<Date>,
+    ) -> Option<Date> {
+        let span = self.span(value);
+        match self.when_value(key, value)? {
+            When::Date(d) => Some(d),
+            When::Relative(r) => {
+                let d = r.resolve(deadline?);
+                if d.is_none() {
+                    self.error(Diagnostic::error(
+                        "out-of-range",
+                        span,
+                        format!("`{key}`: {r} falls outside the years 1 to 9999"),
+                    ));
+                }
+                d
+            }
+        }
     }
 
     pub fn array(&mut self, key: &str) -> Option<&'t [Value<'i>]> {

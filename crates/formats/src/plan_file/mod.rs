@@ -9,6 +9,8 @@
 //! file with [`engine_diagnostics`].
 
 mod fields;
+mod meeting;
+mod reviews;
 mod root;
 mod sections;
 mod task;
@@ -23,6 +25,18 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
 use task::RawTask;
+pub use task::{is_valid_id, suggest_id};
+
+/// A date as plan files write it in strings: `2026-11-27` or `27/11/2026`.
+pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
+    let (y, m, d) = fields::parse_date_text(text)?;
+    jiff::civil::Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
+}
 
 /// What reading a plan gives: the plan when it has at least a deadline
 /// (possibly with parts left out where diagnostics say so), where things are
@@ -52,8 +66,24 @@ pub struct TaskSpans {
 /// enough to keep both cores busy on mid-sized plans.
 const TASKS_PER_JOB: usize = 512;
 
+/// What the reader is told beside the text.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// Replaces the file's `deadline` (or supplies one, for a template):
+    /// every label moves with it.
+    pub deadline: Option<jiff::civil::Date>,
+    /// The language of generated titles (validation loops) when the plan
+    /// has no `lang`; French when neither says.
+    pub lang: Option<retroplan_engine::Lang>,
+}
+
 /// Reads a plan file's text.
 pub fn read_plan(source: &str) -> ReadPlan {
+    read_plan_with(source, &ReadOptions::default())
+}
+
+/// Reads a plan file's text with options.
+pub fn read_plan_with(source: &str, options: &ReadOptions) -> ReadPlan {
     let mut diagnostics = Vec::new();
     let sections = sections::split(source);
 
@@ -75,7 +105,11 @@ pub fn read_plan(source: &str) -> ReadPlan {
     let rest_text = rest_document(source, &rest, &task_units);
     let (root, errors) = DeTable::parse_recoverable(&rest_text);
     diagnostics.extend(errors.iter().map(|e| syntax_error(e, 0)));
-    let header = root::read_header(root.get_ref(), &mut diagnostics);
+    let header = root::read_header(root.get_ref(), options, &mut diagnostics);
+    let lang = header
+        .lang
+        .or(options.lang)
+        .unwrap_or(retroplan_engine::Lang::Fr);
 
     // Tasks stay in the chunks the parallel jobs made until each is moved,
     // once, into the plan: a million tasks are too many bytes to shuffle.
@@ -84,7 +118,7 @@ pub fn read_plan(source: &str) -> ReadPlan {
     if let Some(value) = root.get_ref().get("task") {
         inline_tasks = true;
         let mut inline = Vec::new();
-        read_task_value(value, 0, &mut inline, &mut diagnostics);
+        read_task_value(value, 0, lang, &mut inline, &mut diagnostics);
         chunks.push(inline);
     }
     if inline_tasks && let Some(first) = task_units.first() {
@@ -107,7 +141,7 @@ pub fn read_plan(source: &str) -> ReadPlan {
                 let (doc, errors) = DeTable::parse_recoverable(&source[unit.clone()]);
                 diags.extend(errors.iter().map(|e| syntax_error(e, unit.start)));
                 match doc.get_ref().get("task") {
-                    Some(value) => read_task_value(value, unit.start, &mut tasks, &mut diags),
+                    Some(value) => read_task_value(value, unit.start, lang, &mut tasks, &mut diags),
                     None if errors.is_empty() => diags.push(
                         Diagnostic::error(
                             "bad-task-table",
@@ -141,6 +175,7 @@ pub fn read_plan(source: &str) -> ReadPlan {
         calendar: header.calendar,
         people: header.people,
         tasks,
+        meetings: header.meetings,
     });
     drop_follow_on_errors(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
@@ -198,6 +233,7 @@ fn rest_document<'s>(
 fn read_task_value<'i>(
     value: &toml::Spanned<DeValue<'i>>,
     offset: usize,
+    lang: retroplan_engine::Lang,
     out: &mut Vec<RawTask<'i>>,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -210,7 +246,7 @@ fn read_task_value<'i>(
                     DeValue::Table(table) => {
                         let place = place.start..place.end.min(place.start + 8);
                         if let Some(t) = task::read_task(table, offset, place, diags) {
-                            out.push(t);
+                            reviews::expand(t, lang, out);
                         }
                     }
                     _ => diags.push(Diagnostic::error(

@@ -3,12 +3,15 @@
 use std::ops::Range;
 
 use jiff::civil::Date;
+use retroplan_engine::Meeting;
 use retroplan_engine::calendar::{CalendarRules, Country, DateRange};
 use retroplan_engine::plan::{Lang, Person};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
+use crate::plan_file::ReadOptions;
 use crate::plan_file::fields::{Fields, Value, describe};
+use crate::plan_file::meeting;
 use crate::plan_file::task::{is_valid_id, read_weekdays, suggest_id};
 
 pub(crate) const ROOT_KEYS: &[&str] = &[
@@ -19,10 +22,13 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "description",
     "calendar",
     "person",
+    "meeting",
+    "template",
     "task",
 ];
 const CALENDAR_KEYS: &[&str] = &["country", "workdays", "holidays", "closed", "bridges"];
 const PERSON_KEYS: &[&str] = &["id", "name", "role", "email", "off"];
+const TEMPLATE_KEYS: &[&str] = &["id", "title", "description", "span", "source", "aliases"];
 
 /// The plan's keys other than its tasks.
 pub(crate) struct Header {
@@ -33,12 +39,21 @@ pub(crate) struct Header {
     pub calendar: CalendarRules,
     pub calendar_workdays_span: Option<Range<usize>>,
     pub people: Vec<Person>,
+    pub meetings: Vec<Meeting>,
 }
 
-pub(crate) fn read_header(root: &DeTable<'_>, diagnostics: &mut Vec<Diagnostic>) -> Header {
+pub(crate) fn read_header(
+    root: &DeTable<'_>,
+    options: &ReadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Header {
     let mut f = Fields::new(root, 0, "the plan", ROOT_KEYS);
     let name = f.string("name").map(|(n, _)| n).unwrap_or_default();
-    let deadline = f.date("deadline");
+    let in_file = f.date("deadline");
+    let deadline = match options.deadline {
+        Some(d) => Some((d, in_file.map_or(0..0, |(_, s)| s))),
+        None => in_file,
+    };
     if deadline.is_none() && f.get("deadline").is_none() {
         f.error(
             Diagnostic::error("missing-deadline", 0..0, "the plan has no `deadline`")
@@ -56,9 +71,13 @@ pub(crate) fn read_header(root: &DeTable<'_>, diagnostics: &mut Vec<Diagnostic>)
         })
     });
     let _description = f.string("description");
+    let day = deadline.as_ref().map(|(d, _)| *d);
+    if let Some(value) = f.get("template") {
+        read_template(&mut f, value);
+    }
     let (calendar, calendar_workdays_span) = match f.get("calendar") {
         Some(value) => match value.get_ref() {
-            DeValue::Table(table) => read_calendar(table, diagnostics),
+            DeValue::Table(table) => read_calendar(table, day, diagnostics),
             other => {
                 let span = f.span(value);
                 f.error(
@@ -74,7 +93,8 @@ pub(crate) fn read_header(root: &DeTable<'_>, diagnostics: &mut Vec<Diagnostic>)
         },
         None => (CalendarRules::default(), None),
     };
-    let people = read_people(&mut f);
+    let people = read_people(&mut f, day);
+    let meetings = meeting::read_meetings(&mut f, &people);
     diagnostics.extend(f.finish());
     Header {
         name,
@@ -84,11 +104,53 @@ pub(crate) fn read_header(root: &DeTable<'_>, diagnostics: &mut Vec<Diagnostic>)
         calendar,
         calendar_workdays_span,
         people,
+        meetings,
     }
+}
+
+/// `[template]`: what `retroplan templates` shows. The plan itself ignores it,
+/// so a template is a plan file and `retroplan check` reads it.
+fn read_template(f: &mut Fields<'_, '_>, value: &Value<'_>) {
+    let DeValue::Table(table) = value.get_ref() else {
+        let span = f.span(value);
+        f.error(
+            Diagnostic::error(
+                "wrong-type",
+                span,
+                format!(
+                    "`template` must be a table, not {}",
+                    describe(value.get_ref())
+                ),
+            )
+            .with_hint("write it as a [template] section"),
+        );
+        return;
+    };
+    let mut g = Fields::new(table, f.offset(), "[template]", TEMPLATE_KEYS);
+    for key in ["id", "title", "description", "span", "source"] {
+        g.string(key);
+    }
+    if let Some(items) = g.array("aliases") {
+        for item in items {
+            if !matches!(item.get_ref(), DeValue::String(_)) {
+                let span = g.span(item);
+                g.error(Diagnostic::error(
+                    "wrong-type",
+                    span,
+                    format!(
+                        "an alias is a template id in quotes, not {}",
+                        describe(item.get_ref())
+                    ),
+                ));
+            }
+        }
+    }
+    f.diagnostics.extend(g.finish());
 }
 
 fn read_calendar(
     table: &DeTable<'_>,
+    deadline: Option<Date>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (CalendarRules, Option<Range<usize>>) {
     let mut f = Fields::new(table, 0, "[calendar]", CALENDAR_KEYS);
@@ -120,13 +182,13 @@ fn read_calendar(
     if let Some(items) = f.array("holidays") {
         rules.closed_days = items
             .iter()
-            .filter_map(|v| f.date_value("holidays", v))
+            .filter_map(|v| f.dated_value("holidays", v, deadline))
             .collect();
     }
     if let Some(items) = f.array("closed") {
         rules.closed_ranges = items
             .iter()
-            .filter_map(|v| read_range(&mut f, "closed", v))
+            .filter_map(|v| read_range(&mut f, "closed", v, deadline))
             .collect();
     }
     rules.bridges = f.bool("bridges").unwrap_or(false);
@@ -134,14 +196,24 @@ fn read_calendar(
     (rules, workdays.map(|(_, s)| s))
 }
 
-/// `{ from = ..., to = ... }`, or a single date as a one-day range.
-fn read_range(f: &mut Fields<'_, '_>, key: &str, value: &Value<'_>) -> Option<DateRange> {
+/// `{ from = ..., to = ... }`, or a single date as a one-day range; dates
+/// may be labels (`"J+8"`), which templates need.
+fn read_range(
+    f: &mut Fields<'_, '_>,
+    key: &str,
+    value: &Value<'_>,
+    deadline: Option<Date>,
+) -> Option<DateRange> {
     let span = f.span(value);
     match value.get_ref() {
         DeValue::Table(table) => {
             let mut g = Fields::new(table, f.offset(), "a date range", &["from", "to"]);
-            let from = g.date("from");
-            let to = g.date("to");
+            let from = g
+                .get("from")
+                .and_then(|v| Some((g.dated_value("from", v, deadline)?, g.span(v))));
+            let to = g
+                .get("to")
+                .and_then(|v| Some((g.dated_value("to", v, deadline)?, g.span(v))));
             for (k, got) in [("from", from.is_some()), ("to", to.is_some())] {
                 if !got && g.get(k).is_none() {
                     g.error(
@@ -173,12 +245,12 @@ fn read_range(f: &mut Fields<'_, '_>, key: &str, value: &Value<'_>) -> Option<Da
             range
         }
         _ => f
-            .date_value(key, value)
+            .dated_value(key, value, deadline)
             .map(|d| DateRange { from: d, to: d }),
     }
 }
 
-fn read_people(f: &mut Fields<'_, '_>) -> Vec<Person> {
+fn read_people(f: &mut Fields<'_, '_>, deadline: Option<Date>) -> Vec<Person> {
     let Some(items) = f.array("person") else {
         return Vec::new();
     };
@@ -222,7 +294,7 @@ fn read_people(f: &mut Fields<'_, '_>) -> Vec<Person> {
             .map(|items| {
                 items
                     .iter()
-                    .filter_map(|v| read_range(&mut g, "off", v))
+                    .filter_map(|v| read_range(&mut g, "off", v, deadline))
                     .collect()
             })
             .unwrap_or_default();

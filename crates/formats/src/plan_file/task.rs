@@ -26,6 +26,10 @@ pub(crate) const TASK_KEYS: &[&str] = &[
     "workdays",
     "work_on_holidays",
     "notes",
+    "reviews",
+    "reviewer",
+    "review_days",
+    "fix_days",
 ];
 
 const LINK_KEYS: &[&str] = &["task", "type", "lag"];
@@ -49,6 +53,17 @@ pub(crate) struct RawTask<'i> {
     pub id_span: Range<u32>,
     pub on_span: Option<Range<u32>>,
     pub workdays_span: Option<Range<u32>>,
+    /// A validation loop to expand into separate items (`reviews`).
+    pub reviews: Option<Reviews>,
+}
+
+/// `reviews = n` with its reviewer and delays (docs/templates.md).
+#[derive(Clone, Debug)]
+pub(crate) struct Reviews {
+    pub rounds: u32,
+    pub reviewer: Option<String>,
+    pub review_days: u32,
+    pub fix_days: u32,
 }
 
 /// A span in the compact form kept per task (files are far below 4 GiB).
@@ -116,6 +131,7 @@ pub(crate) fn read_task<'i>(
     let channel = f.string("channel").map(|(c, _)| c);
     let notes = f.string("notes").map(|(n, _)| n);
     let workdays_span = f.get("workdays").map(|v| f.span(v));
+    let reviews = read_reviews(&mut f);
     diagnostics.extend(f.finish());
 
     let (id, id_span) = id?;
@@ -139,7 +155,49 @@ pub(crate) fn read_task<'i>(
         id_span: narrow(&id_span),
         on_span: on.map(|(_, s)| narrow(&s)),
         workdays_span: workdays_span.as_ref().map(narrow),
+        reviews,
     })
+}
+
+/// The most rounds of review a deliverable may have: more is a typo.
+const MOST_REVIEWS: i64 = 20;
+
+fn read_reviews(f: &mut Fields<'_, '_>) -> Option<Reviews> {
+    let rounds = f.integer("reviews", 0..MOST_REVIEWS + 1, "a number of review rounds");
+    let reviewer = f.string("reviewer").map(|(r, _)| r);
+    let review_days = f.integer("review_days", 0..MOST_DAYS + 1, "working days per review");
+    let fix_days = f.integer(
+        "fix_days",
+        0..MOST_DAYS + 1,
+        "working days per round of corrections",
+    );
+    if rounds.is_none() && f.get("reviews").is_none() {
+        for key in ["reviewer", "review_days", "fix_days"] {
+            if let Some(v) = f.get(key) {
+                let span = f.span(v);
+                f.error(
+                    Diagnostic::error(
+                        "key-needs-reviews",
+                        span,
+                        format!("`{key}` only applies with `reviews`"),
+                    )
+                    .with_hint(
+                        "add `reviews = 2` (rounds of review and correction), or remove this key",
+                    ),
+                );
+            }
+        }
+        return None;
+    }
+    match rounds? {
+        0 => None,
+        n => Some(Reviews {
+            rounds: n as u32,
+            reviewer,
+            review_days: review_days.unwrap_or(2) as u32,
+            fix_days: fix_days.unwrap_or(1) as u32,
+        }),
+    }
 }
 
 fn read_duration(f: &mut Fields<'_, '_>, place: &Range<usize>) -> Option<Duration> {
@@ -377,7 +435,7 @@ pub(crate) fn read_weekdays(f: &mut Fields<'_, '_>, key: &str) -> Option<(Weekda
     ok.then(|| (Weekdays::from_indices(indices), span))
 }
 
-pub(crate) fn is_valid_id(id: &str) -> bool {
+pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -385,7 +443,7 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
 }
 
 /// A valid id close to `id`: lowercase, accents dropped, other characters as `-`.
-pub(crate) fn suggest_id(id: &str) -> String {
+pub fn suggest_id(id: &str) -> String {
     let mut out = String::new();
     for c in id.trim().chars().flat_map(char::to_lowercase) {
         let c = match c {
