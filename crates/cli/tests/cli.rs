@@ -12,11 +12,19 @@ struct Run {
     stderr: String,
 }
 
-/// Runs `retroplan ARGS` with `stdin` as standard input, from the repository root.
+/// Runs `retroplan ARGS` with `stdin` as standard input, from the repository
+/// root, with no user templates.
 fn retroplan(args: &[&str], stdin: &str) -> Run {
+    let none = format!("{}/no-user-templates", env!("CARGO_TARGET_TMPDIR"));
+    retroplan_with(&none, args, stdin)
+}
+
+/// Runs `retroplan ARGS` with `templates` as the user's template folder.
+fn retroplan_with(templates: &str, args: &[&str], stdin: &str) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_retroplan"))
         .args(args)
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .env("RETROPLAN_TEMPLATES", templates)
         .env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -366,5 +374,415 @@ fn examples_schedule_and_their_outputs_are_stable() {
             builtin.stdout, file.stdout,
             "the built-in copy of {name} is the file"
         );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Templates: `templates`, `new`, `template save`
+// ---------------------------------------------------------------------------
+
+/// A fresh empty folder for one test.
+fn scratch(name: &str) -> String {
+    let dir = format!("{}/{name}", env!("CARGO_TARGET_TMPDIR"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The ids of the built-in template files, from the folder itself.
+fn builtin_ids() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../templates/builtin");
+    let mut ids: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|n| {
+            n.strip_suffix(".toml")
+                .and_then(|n| n.rsplit_once('.'))
+                .map(|(id, _)| id.to_string())
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn templates_lists_every_builtin_template_in_both_languages() {
+    let run = retroplan(&["templates", "--format", "json"], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let list: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let items = list.as_array().unwrap();
+    let mut ids: Vec<String> = items
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, builtin_ids());
+    for t in items {
+        assert!(t["title"].as_str().is_some_and(|s| !s.is_empty()), "{t}");
+        assert!(t["tasks"].as_u64().unwrap() > 0, "{t}");
+        assert_eq!(t["languages"], serde_json::json!(["en", "fr"]), "{t}");
+        assert_eq!(t["origin"], "built-in");
+    }
+    let table = retroplan(&["templates", "--lang", "fr"], "");
+    assert_eq!(table.code, 0);
+    assert!(table.stdout.starts_with("Modèle"), "{}", table.stdout);
+    for id in builtin_ids() {
+        assert!(table.stdout.contains(&id), "{id} in the table");
+    }
+}
+
+#[test]
+fn new_from_a_template_writes_a_plan_that_schedules() {
+    let dir = scratch("new-from-template");
+    let plan = format!("{dir}/lancement.toml");
+    let run = retroplan(
+        &[
+            "new",
+            &plan,
+            "--template",
+            "lancement-produit",
+            "--deadline",
+            "2027-03-16",
+            "--lang",
+            "fr",
+            "--assign",
+            "graphiste=Léa Martin",
+            "--assign",
+            "webmaster=Léa Martin",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("product-launch"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Rôles encore à attribuer"),
+        "{}",
+        run.stderr
+    );
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("deadline = 2027-03-16"), "{text}");
+    assert!(text.contains("id = \"lea-martin\""), "{text}");
+    assert!(!text.contains("owner = \"graphiste\""), "{text}");
+    let check = retroplan(&["check", &plan], "");
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let s = retroplan(
+        &[
+            "schedule",
+            &plan,
+            "--today",
+            "2026-10-01",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    let json: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
+    assert_eq!(json["deadline"], "2027-03-16");
+    // A re-anchored deadline re-dates the plan: the launch milestone follows it.
+    let moved = retroplan(
+        &[
+            "schedule",
+            &plan,
+            "--today",
+            "2026-10-01",
+            "--format",
+            "json",
+            "--deadline",
+            "2027-04-20",
+        ],
+        "",
+    );
+    let moved: serde_json::Value = serde_json::from_str(&moved.stdout).unwrap();
+    assert_eq!(moved["deadline"], "2027-04-20");
+    let fixed_at_d = |j: &serde_json::Value| {
+        j["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["label"] == "J" && t["fixed"] == true)
+            .map(|t| t["start"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(fixed_at_d(&json), [serde_json::json!("2027-03-16")]);
+    assert_eq!(fixed_at_d(&moved), [serde_json::json!("2027-04-20")]);
+}
+
+#[test]
+fn new_without_a_template_writes_a_commented_starter_plan() {
+    let dir = scratch("new-starter");
+    let plan = format!("{dir}/plan.toml");
+    let run = retroplan(
+        &["new", &plan, "--deadline", "2027-01-29", "--lang", "en"],
+        "",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.starts_with("# A backward plan"), "{text}");
+    assert!(text.contains("deadline = 2027-01-29"), "{text}");
+    let s = retroplan(&["schedule", &plan, "--today", "2026-12-01"], "");
+    assert_eq!(s.code, 0, "{}{}", s.stdout, s.stderr);
+}
+
+#[test]
+fn new_refuses_bad_requests_and_writes_nothing() {
+    let dir = scratch("new-refusals");
+    let plan = format!("{dir}/plan.toml");
+    let unknown = retroplan(
+        &[
+            "new",
+            &plan,
+            "--template",
+            "lancement-fusee",
+            "--deadline",
+            "2027-03-16",
+        ],
+        "",
+    );
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown
+            .stderr
+            .contains("there is no template \"lancement-fusee\""),
+        "{}",
+        unknown.stderr
+    );
+    assert!(
+        unknown.stderr.contains("product-launch"),
+        "lists the known ones: {}",
+        unknown.stderr
+    );
+    let bad_date = retroplan(
+        &[
+            "new",
+            &plan,
+            "--template",
+            "product-launch",
+            "--deadline",
+            "2027-02-30",
+        ],
+        "",
+    );
+    assert_eq!(bad_date.code, 2);
+    assert!(
+        bad_date.stderr.contains("2027-02-30"),
+        "{}",
+        bad_date.stderr
+    );
+    let no_date = retroplan(&["new", &plan, "--template", "product-launch"], "");
+    assert_eq!(no_date.code, 2);
+    assert!(no_date.stderr.contains("--deadline"), "{}", no_date.stderr);
+    let role = retroplan(
+        &[
+            "new",
+            &plan,
+            "--template",
+            "product-launch",
+            "--deadline",
+            "2027-03-16",
+            "--lang",
+            "fr",
+            "--assign",
+            "astronaute=Thomas",
+        ],
+        "",
+    );
+    assert_eq!(role.code, 2);
+    assert!(
+        role.stderr.contains("no role \"astronaute\""),
+        "{}",
+        role.stderr
+    );
+    assert!(
+        role.stderr.contains("graphiste"),
+        "lists the roles: {}",
+        role.stderr
+    );
+    let malformed = retroplan(
+        &[
+            "new",
+            &plan,
+            "--template",
+            "product-launch",
+            "--deadline",
+            "2027-03-16",
+            "--assign",
+            "graphiste",
+        ],
+        "",
+    );
+    assert_eq!(malformed.code, 2);
+    assert!(
+        malformed.stderr.contains("ROLE=PERSON"),
+        "{}",
+        malformed.stderr
+    );
+    assert!(!std::path::Path::new(&plan).exists(), "nothing written");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "no temporary file left"
+    );
+
+    std::fs::write(&plan, "# mine\n").unwrap();
+    let exists = retroplan(
+        &[
+            "new",
+            &plan,
+            "--template",
+            "product-launch",
+            "--deadline",
+            "2027-03-16",
+        ],
+        "",
+    );
+    assert_eq!(exists.code, 2);
+    assert!(
+        exists.stderr.contains("already exists"),
+        "{}",
+        exists.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&plan).unwrap(),
+        "# mine\n",
+        "kept as it was"
+    );
+    let forced = retroplan(
+        &[
+            "new",
+            &plan,
+            "--template",
+            "product-launch",
+            "--deadline",
+            "2027-03-16",
+            "--force",
+        ],
+        "",
+    );
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert!(
+        std::fs::read_to_string(&plan)
+            .unwrap()
+            .contains("deadline = 2027-03-16")
+    );
+}
+
+#[test]
+fn a_plan_saved_as_a_template_is_listed_and_dates_the_same() {
+    let folder = scratch("user-templates");
+    let work = scratch("user-templates-work");
+    let save = retroplan_with(
+        &folder,
+        &[
+            "template",
+            "save",
+            "examples/promo-noel.toml",
+            "--as",
+            "ma-promo",
+        ],
+        "",
+    );
+    assert_eq!(save.code, 0, "{}", save.stderr);
+    assert!(std::path::Path::new(&format!("{folder}/ma-promo.fr.toml")).exists());
+    let again = retroplan_with(
+        &folder,
+        &[
+            "template",
+            "save",
+            "examples/promo-noel.toml",
+            "--as",
+            "ma-promo",
+        ],
+        "",
+    );
+    assert_eq!(again.code, 2, "no overwrite without --force");
+    let builtin = retroplan_with(
+        &folder,
+        &[
+            "template",
+            "save",
+            "examples/promo-noel.toml",
+            "--as",
+            "product-launch",
+        ],
+        "",
+    );
+    assert_eq!(builtin.code, 2);
+    assert!(builtin.stderr.contains("built-in"), "{}", builtin.stderr);
+
+    let list = retroplan_with(&folder, &["templates", "--format", "json"], "");
+    let list: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+    let mine = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "ma-promo")
+        .expect("listed");
+    assert_eq!(mine["origin"], "user");
+
+    let plan = format!("{work}/promo.toml");
+    let new = retroplan_with(
+        &folder,
+        &[
+            "new",
+            &plan,
+            "--template",
+            "ma-promo",
+            "--deadline",
+            "2026-12-20",
+        ],
+        "",
+    );
+    assert_eq!(new.code, 0, "{}", new.stderr);
+    let dates = |path: &str| {
+        let run = retroplan_with(
+            &folder,
+            &[
+                "schedule",
+                path,
+                "--today",
+                "2026-11-23",
+                "--format",
+                "json",
+            ],
+            "",
+        );
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        json["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| (t["id"].clone(), t["start"].clone(), t["end"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(dates("examples/promo-noel.toml"), dates(&plan));
+}
+
+#[test]
+fn every_template_dated_for_one_deadline() {
+    for id in builtin_ids() {
+        for lang in ["fr", "en"] {
+            let plan = retroplan(
+                &[
+                    "new",
+                    "-",
+                    "--template",
+                    &id,
+                    "--deadline",
+                    "2027-03-16",
+                    "--lang",
+                    lang,
+                ],
+                "",
+            );
+            assert_eq!(plan.code, 0, "{id} {lang}: {}", plan.stderr);
+            let run = retroplan(
+                &["schedule", "-", "--today", "2026-09-01", "--lang", lang],
+                &plan.stdout,
+            );
+            assert_eq!(run.code, 0, "{id} {lang}: {}{}", run.stdout, run.stderr);
+            insta::assert_snapshot!(format!("template-{id}-{lang}"), run.stdout);
+        }
     }
 }
