@@ -1,0 +1,300 @@
+//! Reading plan files: meetings, validation loops, labels in calendars,
+//! the `[template]` table, several anchors and a replaced deadline, each
+//! checked by hand against SCHEDULING.md and docs/templates.md.
+
+use jiff::civil::date;
+use retroplan_engine::{Lang, Status, schedule};
+use retroplan_formats::{Diagnostic, ReadOptions, has_errors, read_plan, read_plan_with};
+
+fn codes(diagnostics: &[Diagnostic]) -> Vec<&str> {
+    diagnostics.iter().map(|d| d.code).collect()
+}
+
+fn ok(text: &str) -> retroplan_engine::Plan {
+    let read = read_plan(text);
+    assert!(!has_errors(&read.diagnostics), "{:?}", read.diagnostics);
+    read.plan.unwrap()
+}
+
+#[test]
+fn weekly_and_fixed_meetings_are_dated_beside_the_tasks() {
+    let plan = ok(r#"
+deadline = 2026-05-29           # a Friday
+[calendar]
+country = "FR"
+[[person]]
+id = "cdp"
+[[person]]
+id = "lea"
+[[meeting]]
+id = "hebdo"
+title = "Point hebdo"
+owner = "cdp"
+attendees = ["lea"]
+every = "lundi"
+from = "S-5"
+[[meeting]]
+id = "quinzaine"
+every = "thu"
+interval = 2
+[[meeting]]
+id = "client"
+on = ["J-10", 2026-05-02]
+[[task]]
+id = "a"
+days = 10
+"#);
+    let s = schedule(&plan, date(2026, 3, 2)).unwrap();
+    // Mondays from S-5 (Fri 24 April) to D: 27 April, 4, 11, 18 May; the
+    // 25th is Whit Monday, a public holiday: skipped.
+    assert_eq!(
+        s.meetings[0].dates,
+        [
+            date(2026, 4, 27),
+            date(2026, 5, 4),
+            date(2026, 5, 11),
+            date(2026, 5, 18)
+        ]
+    );
+    assert_eq!(s.meetings[0].skipped, [date(2026, 5, 25)]);
+    // Every other Thursday from the plan's start (task a: 15-29 May, the
+    // 25th closed) to D: 21 May only; the 14th (Ascension) is before it.
+    assert_eq!(s.tasks[0].start, date(2026, 5, 15));
+    assert_eq!(s.meetings[1].dates, [date(2026, 5, 21)]);
+    // Fixed dates in date order; J-10 is Tuesday 19 May.
+    assert_eq!(s.meetings[2].dates, [date(2026, 5, 2), date(2026, 5, 19)]);
+    assert_eq!(plan.meetings[0].attendees, ["lea"]);
+}
+
+#[test]
+fn meeting_mistakes_are_reported_with_a_hint() {
+    let read = read_plan(
+        r#"
+deadline = 2026-05-29
+[[person]]
+id = "lea"
+[[meeting]]
+id = "a"
+every = "mon"
+on = ["J-3"]
+[[meeting]]
+id = "b"
+[[meeting]]
+id = "c"
+every = "someday"
+[[meeting]]
+id = "d"
+on = ["J-3"]
+interval = 2
+[[meeting]]
+id = "e"
+every = "fri"
+attendees = ["leaa"]
+[[meeting]]
+id = "e"
+on = "J"
+"#,
+    );
+    let got = codes(&read.diagnostics);
+    for code in [
+        "every-and-on",
+        "missing-meeting-dates",
+        "bad-weekday",
+        "key-needs-every",
+        "unknown-owner",
+        "duplicate-id",
+    ] {
+        assert!(got.contains(&code), "{code} in {got:?}");
+    }
+    let unknown = read
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "unknown-owner")
+        .unwrap();
+    assert_eq!(unknown.hint.as_deref(), Some("did you mean \"lea\"?"));
+}
+
+#[test]
+fn validation_loops_take_the_plan_language_and_pass_on_a_done_status() {
+    let text = r#"
+deadline = 2026-06-30
+lang = "en"
+[[task]]
+id = "page"
+title = "Landing page"
+days = 2
+reviews = 2
+review_days = 1
+fix_days = 2
+status = "done"
+"#;
+    let plan = ok(text);
+    let items: Vec<(&str, &str, u32)> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.title.as_str(), t.days()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("page-draft", "Landing page (first draft)", 2),
+            ("page-review-1", "Landing page (review 1)", 1),
+            ("page-fix-1", "Landing page (corrections 1)", 2),
+            ("page-review-2", "Landing page (review 2)", 1),
+            ("page", "Landing page (final corrections)", 2),
+        ]
+    );
+    assert!(plan.tasks.iter().all(|t| t.status == Status::Done));
+    // No reviewer: the owner reviews their own work (none here).
+    assert!(plan.tasks.iter().all(|t| t.owner.is_none()));
+
+    // Without `lang`, the caller's language, else French.
+    let no_lang = text.replace("lang = \"en\"\n", "");
+    let fr = read_plan(&no_lang).plan.unwrap();
+    assert_eq!(fr.tasks[1].title, "Landing page (relecture 1)");
+    let options = ReadOptions {
+        lang: Some(Lang::En),
+        ..ReadOptions::default()
+    };
+    let en = read_plan_with(&no_lang, &options).plan.unwrap();
+    assert_eq!(en.tasks[1].title, "Landing page (review 1)");
+}
+
+#[test]
+fn review_keys_without_reviews_and_an_unknown_reviewer_are_errors() {
+    let read = read_plan(
+        r#"
+deadline = 2026-06-30
+[[person]]
+id = "client"
+[[task]]
+id = "a"
+days = 1
+reviewer = "client"
+[[task]]
+id = "b"
+days = 1
+reviews = 1
+reviewer = "clinet"
+[[task]]
+id = "c"
+days = 1
+reviews = 50
+"#,
+    );
+    let got = codes(&read.diagnostics);
+    assert!(got.contains(&"key-needs-reviews"), "{got:?}");
+    assert!(got.contains(&"unknown-owner"), "{got:?}");
+    assert!(
+        got.contains(&"out-of-range") || got.contains(&"bad-number"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn calendar_closures_and_time_off_may_be_labels_and_move_with_the_deadline() {
+    let text = r#"
+deadline = 2026-03-20
+[calendar]
+country = "none"
+closed = [{ from = "J-11", to = "J-7" }]
+holidays = ["J-4"]
+[[person]]
+id = "lea"
+off = ["J-1"]
+[[task]]
+id = "a"
+days = 3
+"#;
+    let plan = ok(text);
+    let range = &plan.calendar.closed_ranges[0];
+    assert_eq!(
+        (range.from, range.to),
+        (date(2026, 3, 9), date(2026, 3, 13))
+    );
+    assert_eq!(plan.calendar.closed_days, [date(2026, 3, 16)]);
+    assert_eq!(plan.people[0].off[0].from, date(2026, 3, 19));
+    let moved = read_plan_with(
+        text,
+        &ReadOptions {
+            deadline: Some(date(2026, 4, 17)),
+            ..ReadOptions::default()
+        },
+    )
+    .plan
+    .unwrap();
+    assert_eq!(moved.deadline, date(2026, 4, 17));
+    assert_eq!(moved.calendar.closed_days, [date(2026, 4, 13)]);
+}
+
+#[test]
+fn a_template_file_reads_with_a_deadline_given_and_its_table_is_checked() {
+    let template = r#"
+name = "Modèle"
+[template]
+id = "modele"
+title = "Modèle"
+span = "J-5 … J"
+aliases = ["m", 3]
+colour = "blue"
+[[task]]
+id = "a"
+days = 1
+due = "J-2"
+"#;
+    let without = read_plan(template);
+    assert!(codes(&without.diagnostics).contains(&"missing-deadline"));
+    let with = read_plan_with(
+        template,
+        &ReadOptions {
+            deadline: Some(date(2026, 9, 4)),
+            ..ReadOptions::default()
+        },
+    );
+    let got = codes(&with.diagnostics);
+    assert_eq!(got, ["wrong-type", "unknown-key"], "{:?}", with.diagnostics);
+    assert_eq!(with.plan.unwrap().deadline, date(2026, 9, 4));
+}
+
+/// Black Friday and Cyber Monday: the deadline is Cyber Monday, Black Friday
+/// a fixed milestone three days before; what prepares Black Friday is
+/// planned back from it, what prepares Cyber Monday back from the deadline.
+#[test]
+fn several_anchors_plan_each_branch_back_from_its_own_date() {
+    let plan = ok(r#"
+deadline = 2026-11-30          # Cyber Monday
+[calendar]
+country = "FR"
+[[task]]
+id = "black-friday"
+days = 0
+on = "J-3"                     # Friday 27 November
+after = ["bf-emails"]
+[[task]]
+id = "bf-emails"
+days = 2
+[[task]]
+id = "cm-emails"
+days = 2
+[[task]]
+id = "cyber-monday"
+days = 0
+on = "J"
+after = ["cm-emails", "black-friday"]
+"#);
+    let s = schedule(&plan, date(2026, 10, 1)).unwrap();
+    let dates = |i: usize| (s.tasks[i].start, s.tasks[i].end);
+    let d = |day: i8| date(2026, 11, day);
+    assert_eq!(dates(0), (d(27), d(27)));
+    assert_eq!(
+        dates(1),
+        (d(26), d(27)),
+        "ends by the close of Black Friday"
+    );
+    assert_eq!(
+        dates(2),
+        (d(27), d(30)),
+        "ends by the close of Cyber Monday"
+    );
+    assert_eq!(dates(3), (d(30), d(30)));
+}
