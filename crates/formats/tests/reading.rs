@@ -243,7 +243,15 @@ days = 1
 due = "J-2"
 "#;
     let without = read_plan(template);
-    assert!(codes(&without.diagnostics).contains(&"missing-deadline"));
+    let missing = without
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "missing-deadline")
+        .unwrap();
+    assert!(
+        missing.hint.as_deref().unwrap().contains("--deadline"),
+        "{missing:?}"
+    );
     let with = read_plan_with(
         template,
         &ReadOptions {

@@ -55,9 +55,14 @@ pub(crate) fn read_header(
         None => in_file,
     };
     if deadline.is_none() && f.get("deadline").is_none() {
+        let hint = if f.get("template").is_some() {
+            "this file is a template: date it with `retroplan new plan.toml --template ID --deadline YYYY-MM-DD`, or check it with `--deadline YYYY-MM-DD`"
+        } else {
+            "add `deadline = 2026-11-27` at the top: the date everything is planned back from (Jour J)"
+        };
         f.error(
             Diagnostic::error("missing-deadline", 0..0, "the plan has no `deadline`")
-                .with_hint("add `deadline = 2026-11-27` at the top: the date everything is planned back from (Jour J)"),
+                .with_hint(hint),
         );
     }
     let today = f.date("today").map(|(d, _)| d);
