@@ -324,6 +324,37 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// The table's `id`, reported when missing or not `[a-z0-9_-]+`;
+    /// `what` is the kind of thing ("person"), `place` where to point when
+    /// it is missing.
+    pub fn id(
+        &mut self,
+        what: &str,
+        place: &Range<usize>,
+        missing_hint: &str,
+    ) -> Option<(String, Range<usize>)> {
+        let id = self.string("id");
+        match &id {
+            Some((id, s)) if !crate::plan_file::is_valid_id(id) => self.error(
+                Diagnostic::error(
+                    "bad-id",
+                    s.clone(),
+                    format!("{what} id \"{id}\" is not valid"),
+                )
+                .with_hint(format!(
+                    "ids use lowercase letters, digits, `-` and `_`: try \"{}\"",
+                    crate::plan_file::suggest_id(id)
+                )),
+            ),
+            None if self.get("id").is_none() => self.error(
+                Diagnostic::error("missing-id", place.clone(), format!("a {what} has no `id`"))
+                    .with_hint(missing_hint.to_string()),
+            ),
+            _ => {}
+        }
+        id
+    }
+
     pub fn array(&mut self, key: &str) -> Option<&'t [Value<'i>]> {
         let value = self.get(key)?;
         match value.get_ref() {

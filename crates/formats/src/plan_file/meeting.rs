@@ -10,7 +10,6 @@ use toml::de::DeValue;
 
 use crate::diagnostic::Diagnostic;
 use crate::plan_file::fields::{Fields, closest, describe};
-use crate::plan_file::task::{is_valid_id, suggest_id};
 
 const MEETING_KEYS: &[&str] = &[
     "id",
@@ -42,25 +41,7 @@ pub(crate) fn read_meetings(f: &mut Fields<'_, '_>, people: &[Person]) -> Vec<Me
             continue;
         };
         let mut g = Fields::new(table, f.offset(), "a meeting", MEETING_KEYS);
-        let id = g.string("id");
-        match &id {
-            Some((id, s)) if !is_valid_id(id) => g.error(
-                Diagnostic::error(
-                    "bad-id",
-                    s.clone(),
-                    format!("meeting id \"{id}\" is not valid"),
-                )
-                .with_hint(format!(
-                    "ids use lowercase letters, digits, `-` and `_`: try \"{}\"",
-                    suggest_id(id)
-                )),
-            ),
-            None if g.get("id").is_none() => g.error(
-                Diagnostic::error("missing-id", span.clone(), "a meeting has no `id`")
-                    .with_hint("add `id = \"point-hebdo\"`"),
-            ),
-            _ => {}
-        }
+        let id = g.id("meeting", &span, "add `id = \"point-hebdo\"`");
         let title = g.string("title").map(|(t, _)| t);
         let owner = g.string("owner");
         let mut attendees: Vec<(String, Range<usize>)> = Vec::new();

@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::plan_file::ReadOptions;
 use crate::plan_file::fields::{Fields, Value, describe};
 use crate::plan_file::meeting;
-use crate::plan_file::task::{is_valid_id, read_weekdays, suggest_id};
+use crate::plan_file::task::read_weekdays;
 
 pub(crate) const ROOT_KEYS: &[&str] = &[
     "name",
@@ -272,25 +272,11 @@ fn read_people(f: &mut Fields<'_, '_>, deadline: Option<Date>) -> Vec<Person> {
             continue;
         };
         let mut g = Fields::new(table, f.offset(), "a person", PERSON_KEYS);
-        let id = g.string("id");
-        match &id {
-            Some((id, s)) if !is_valid_id(id) => g.error(
-                Diagnostic::error(
-                    "bad-id",
-                    s.clone(),
-                    format!("person id \"{id}\" is not valid"),
-                )
-                .with_hint(format!(
-                    "ids use lowercase letters, digits, `-` and `_`: try \"{}\"",
-                    suggest_id(id)
-                )),
-            ),
-            None if g.get("id").is_none() => g.error(
-                Diagnostic::error("missing-id", span.clone(), "a person has no `id`")
-                    .with_hint("add `id = \"lea\"`: tasks name their owner by this id"),
-            ),
-            _ => {}
-        }
+        let id = g.id(
+            "person",
+            &span,
+            "add `id = \"lea\"`: tasks name their owner by this id",
+        );
         let name = g.string("name").map(|(n, _)| n);
         let role = g.string("role").map(|(r, _)| r);
         let email = g.string("email").map(|(e, _)| e);
