@@ -47,19 +47,13 @@ pub fn write_schedule_json(
     head.extend_from_slice(b",\n  \"earliest_deadline\": ");
     date(&mut head, Some(schedule.earliest_deadline));
     head.extend_from_slice(b",\n  \"critical_path\": [");
-    for (i, &t) in schedule.critical_path.iter().enumerate() {
-        if i > 0 {
-            head.extend_from_slice(b", ");
-        }
-        string(&mut head, &plan.tasks[t].id);
-    }
+    separated(&mut head, &schedule.critical_path, |b, &t| {
+        string(b, &plan.tasks[t].id)
+    });
     head.extend_from_slice(b"],\n  \"margin_path\": [");
-    for (i, &t) in schedule.margin_path.iter().enumerate() {
-        if i > 0 {
-            head.extend_from_slice(b", ");
-        }
-        string(&mut head, &plan.tasks[t].id);
-    }
+    separated(&mut head, &schedule.margin_path, |b, &t| {
+        string(b, &plan.tasks[t].id)
+    });
     head.extend_from_slice(b"],\n  \"tasks\": [");
     out.write_all(&head)?;
 
@@ -105,23 +99,13 @@ fn meetings(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
         buf.extend_from_slice(b", \"owner\": ");
         opt_string(buf, m.owner.as_deref());
         buf.extend_from_slice(b", \"attendees\": [");
-        for (j, a) in m.attendees.iter().enumerate() {
-            if j > 0 {
-                buf.extend_from_slice(b", ");
-            }
-            string(buf, a);
-        }
+        separated(buf, &m.attendees, |b, a| string(b, a));
         for (key, list) in [
             (&b"], \"dates\": ["[..], &dates.dates),
             (b"], \"skipped\": [", &dates.skipped),
         ] {
             buf.extend_from_slice(key);
-            for (j, &d) in list.iter().enumerate() {
-                if j > 0 {
-                    buf.extend_from_slice(b", ");
-                }
-                date(buf, Some(d));
-            }
+            separated(buf, list, |b, &d| date(b, Some(d)));
         }
         buf.extend_from_slice(b"]}");
     }
@@ -178,6 +162,16 @@ fn task(
     buf.extend_from_slice(b"\", \"label\": \"");
     buf.extend_from_slice(day_label(s.offset).as_bytes());
     buf.extend_from_slice(b"\"}");
+}
+
+/// The items of a JSON array, comma-separated (the brackets are the caller's).
+fn separated<T>(buf: &mut Vec<u8>, items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T)) {
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            buf.extend_from_slice(b", ");
+        }
+        item(buf, x);
+    }
 }
 
 fn string(buf: &mut Vec<u8>, s: &str) {

@@ -355,6 +355,27 @@ impl<'t, 'i> Fields<'t, 'i> {
         id
     }
 
+    /// The tables of the array `key` (`[[key]]`) with their spans; an item
+    /// that is not a table is reported and left out.
+    pub fn tables(&mut self, key: &str) -> Vec<(Range<usize>, &'t DeTable<'i>)> {
+        let Some(items) = self.array(key) else {
+            return Vec::new();
+        };
+        let mut tables = Vec::with_capacity(items.len());
+        for item in items {
+            let span = self.span(item);
+            match item.get_ref() {
+                DeValue::Table(table) => tables.push((span, table)),
+                _ => self.error(Diagnostic::error(
+                    "wrong-type",
+                    span,
+                    format!("each [[{key}]] must be a table"),
+                )),
+            }
+        }
+        tables
+    }
+
     pub fn array(&mut self, key: &str) -> Option<&'t [Value<'i>]> {
         let value = self.get(key)?;
         match value.get_ref() {

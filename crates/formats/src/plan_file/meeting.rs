@@ -25,21 +25,9 @@ const MEETING_KEYS: &[&str] = &[
 ];
 
 pub(crate) fn read_meetings(f: &mut Fields<'_, '_>, people: &[Person]) -> Vec<Meeting> {
-    let Some(items) = f.array("meeting") else {
-        return Vec::new();
-    };
     let mut meetings: Vec<Meeting> = Vec::new();
     let mut spans: Vec<Range<usize>> = Vec::new();
-    for item in items {
-        let span = f.span(item);
-        let DeValue::Table(table) = item.get_ref() else {
-            f.error(Diagnostic::error(
-                "wrong-type",
-                span,
-                "each [[meeting]] must be a table",
-            ));
-            continue;
-        };
+    for (span, table) in f.tables("meeting") {
         let mut g = Fields::new(table, f.offset(), "a meeting", MEETING_KEYS);
         let id = g.id("meeting", &span, "add `id = \"point-hebdo\"`");
         let title = g.string("title").map(|(t, _)| t);

@@ -256,21 +256,9 @@ fn read_range(
 }
 
 fn read_people(f: &mut Fields<'_, '_>, deadline: Option<Date>) -> Vec<Person> {
-    let Some(items) = f.array("person") else {
-        return Vec::new();
-    };
     let mut people: Vec<Person> = Vec::new();
     let mut spans: Vec<Range<usize>> = Vec::new();
-    for item in items {
-        let span = f.span(item);
-        let DeValue::Table(table) = item.get_ref() else {
-            f.error(Diagnostic::error(
-                "wrong-type",
-                span,
-                "each [[person]] must be a table",
-            ));
-            continue;
-        };
+    for (span, table) in f.tables("person") {
         let mut g = Fields::new(table, f.offset(), "a person", PERSON_KEYS);
         let id = g.id(
             "person",
