@@ -57,6 +57,7 @@ fn engine_plan(random: &RandomPlan) -> Plan {
         people: Vec::new(),
         tasks,
         meetings: Vec::new(),
+        level: false,
     }
 }
 

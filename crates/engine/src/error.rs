@@ -30,6 +30,14 @@ pub enum PlanError {
         task: Option<TaskIx>,
         id: Option<String>,
     },
+    #[error("person `{person}` has no working weekday")]
+    PersonWithoutWorkdays { person: String },
+    #[error("task `{id}` has no working weekday in common with its owner `{owner}`")]
+    NoCommonWorkdays {
+        task: TaskIx,
+        id: String,
+        owner: String,
+    },
     #[error("{what} falls outside the supported years (-9999 to 9999)")]
     DateOutOfRange { task: Option<TaskIx>, what: String },
 }

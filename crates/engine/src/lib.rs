@@ -22,6 +22,8 @@ pub mod schedule;
 
 pub use error::{PlanError, PlanErrors};
 pub use meeting::{Meeting, MeetingDates, MeetingRule};
-pub use plan::{Duration, Lang, Link, LinkKind, Person, Plan, Status, Task, TaskIx};
+pub use plan::{
+    Capacity, Duration, Lang, Link, LinkKind, Person, Plan, Raci, Status, Task, TaskIx,
+};
 pub use relative::{RelativeDate, When};
-pub use schedule::{Direction, Schedule, TaskSchedule, schedule};
+pub use schedule::{Direction, MoveCause, Overload, Schedule, Shortfall, TaskSchedule, schedule};

@@ -25,6 +25,9 @@ pub struct Plan {
     pub people: Vec<Person>,
     pub tasks: Vec<Task>,
     pub meetings: Vec<Meeting>,
+    /// Level the owners' work (`level = true`): one task at a time per
+    /// person, or up to their capacity (SCHEDULING.md, "People").
+    pub level: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -58,6 +61,84 @@ pub struct Person {
     pub email: Option<String>,
     /// Time off, as inclusive ranges (a single day is a one-day range).
     pub off: Vec<DateRange>,
+    /// A part-time weekly pattern: the weekdays this person works. `None`:
+    /// every working day of the tasks' calendars.
+    pub workdays: Option<Weekdays>,
+    pub capacity: Capacity,
+}
+
+impl Person {
+    /// A person with this id as name and nothing else of their own.
+    pub fn new(id: impl Into<String>) -> Person {
+        let id = id.into();
+        Person {
+            name: id.clone(),
+            id,
+            ..Person::default()
+        }
+    }
+}
+
+/// How much a person works at once, in hundredths of one task: 100 is one
+/// task at a time (the default), 200 two tasks, 50 half of their time.
+///
+/// Below one task, the person gives that share of their days to the plan:
+/// each of their tasks takes its `days` of full-time work spread over
+/// proportionally more working days (a 2-day task of a person at 50 % spans
+/// 4 working days), one task at a time. Above, the person (or a small team
+/// behind one name) runs several tasks side by side, each at its own pace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Capacity(u32);
+
+impl Default for Capacity {
+    fn default() -> Self {
+        Capacity::ONE
+    }
+}
+
+impl Capacity {
+    pub const ONE: Capacity = Capacity(100);
+
+    /// A share in percent: 1 to 100, or a whole number of tasks (200, 300, ...).
+    pub fn from_percent(percent: u32) -> Option<Capacity> {
+        (percent > 0 && (percent <= 100 || percent % 100 == 0) && percent <= 100 * 1000)
+            .then_some(Capacity(percent))
+    }
+
+    /// `n` tasks at a time, `n >= 1`.
+    pub fn tasks(n: u32) -> Option<Capacity> {
+        Capacity::from_percent(n.checked_mul(100)?)
+    }
+
+    pub fn percent(self) -> u32 {
+        self.0
+    }
+
+    /// What one task takes of the person each day it runs, in the same
+    /// hundredths: a whole task, or all of a part-time share.
+    pub fn per_task(self) -> u32 {
+        self.0.min(100)
+    }
+
+    /// The working days a task of `days` full-time days spans for this person.
+    pub fn span(self, days: u32) -> u32 {
+        if self.0 >= 100 {
+            days
+        } else {
+            let stretched = (u64::from(days) * 100).div_ceil(u64::from(self.0));
+            u32::try_from(stretched).unwrap_or(u32::MAX)
+        }
+    }
+}
+
+/// Who else a task involves besides its owner, the accountable person of a
+/// RACI matrix (seed 002). Informational: the owner's days are the ones booked.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Raci {
+    /// Who does the work, when not the owner.
+    pub responsible: Vec<String>,
+    pub consulted: Vec<String>,
+    pub informed: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +161,10 @@ pub struct Task {
     /// With its own `workdays`, also work on public holidays and the plan's closed days.
     pub work_on_holidays: bool,
     pub notes: Option<String>,
+    /// Levelling order among tasks of equal slack: higher first (default 0).
+    pub priority: i32,
+    /// Responsible, consulted and informed people (boxed: most tasks have none).
+    pub raci: Option<Box<Raci>>,
 }
 
 impl Task {
@@ -99,6 +184,8 @@ impl Task {
             workdays: None,
             work_on_holidays: false,
             notes: None,
+            priority: 0,
+            raci: None,
         }
     }
 
@@ -311,6 +398,24 @@ mod tests {
             assert_eq!(Status::parse(s.code()), Some(s));
             assert_eq!(Status::parse(s.label(Lang::Fr)), Some(s));
         }
+    }
+
+    #[test]
+    fn capacities_and_their_spans() {
+        assert_eq!(Capacity::default(), Capacity::ONE);
+        assert_eq!(Capacity::tasks(2).map(Capacity::percent), Some(200));
+        assert_eq!(
+            Capacity::from_percent(150),
+            None,
+            "not a whole number of tasks"
+        );
+        assert_eq!(Capacity::from_percent(0), None);
+        let half = Capacity::from_percent(50).unwrap();
+        assert_eq!((half.per_task(), half.span(2), half.span(3)), (50, 4, 6));
+        let third = Capacity::from_percent(33).unwrap();
+        assert_eq!(third.span(1), 4, "1 / 0.33 = 3.03 days, rounded up");
+        let two = Capacity::tasks(2).unwrap();
+        assert_eq!((two.per_task(), two.span(5)), (100, 5));
     }
 
     #[test]

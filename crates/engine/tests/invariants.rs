@@ -265,6 +265,7 @@ fn build(head: &Head, specs: &[TaskSpec]) -> (Plan, Date) {
         people: vec![],
         tasks: Vec::with_capacity(specs.len()),
         meetings: vec![],
+        level: false,
     };
     for (i, spec) in specs.iter().enumerate() {
         let mut task = Task::new(format!("t{i}"), format!("Task {i}"), spec.days);
@@ -352,6 +353,7 @@ fn arb_cyclic_plan() -> impl Strategy<Value = Plan> {
                 people: vec![],
                 tasks,
                 meetings: vec![],
+                level: false,
             }
         })
 }
@@ -443,6 +445,7 @@ fn new_years_eve_2029_is_a_bridge_when_asked_alone() {
         people: vec![],
         tasks: vec![Task::new("t", "t", 3)],
         meetings: vec![],
+        level: false,
     };
     let s = schedule(&plan, date(2029, 12, 1)).unwrap();
     assert_eq!(s.tasks[0].start, date(2029, 12, 27));

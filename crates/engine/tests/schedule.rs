@@ -22,6 +22,7 @@ fn plan(deadline: Date, tasks: Vec<Task>) -> Plan {
         people: vec![],
         tasks,
         meetings: Vec::new(),
+        level: false,
     }
 }
 

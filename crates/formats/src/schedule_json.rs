@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 use retroplan_engine::relative::day_label;
-use retroplan_engine::{Plan, Schedule, TaskSchedule};
+use retroplan_engine::{MoveCause, Plan, Schedule, TaskSchedule};
 
 use crate::iso_date::iso;
 
@@ -71,7 +71,7 @@ pub fn write_schedule_json(
                 let mut buf = Vec::with_capacity(range.len() * 400);
                 for t in range {
                     buf.extend_from_slice(if t == 0 { b"\n    " } else { b",\n    " });
-                    task(&mut buf, &plan.tasks[t], &schedule.tasks[t], plan.deadline);
+                    task(&mut buf, &plan.tasks[t], &schedule.tasks[t], plan);
                 }
                 buf
             })
@@ -83,6 +83,7 @@ pub fn write_schedule_json(
     out.write_all(if n == 0 { b"]" } else { b"\n  ]" })?;
     let mut tail = Vec::with_capacity(256);
     meetings(&mut tail, plan, schedule);
+    people(&mut tail, plan, schedule);
     tail.extend_from_slice(b"\n}\n");
     out.write_all(&tail)
 }
@@ -116,12 +117,64 @@ fn meetings(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
     });
 }
 
-fn task(
-    buf: &mut Vec<u8>,
-    task: &retroplan_engine::Task,
-    s: &TaskSchedule,
-    deadline: jiff::civil::Date,
-) {
+/// `"levelled"`, `"overloads"` and `"shortfalls"` (docs/people.md).
+fn people(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
+    let ids = |b: &mut Vec<u8>, tasks: &[usize]| {
+        b.extend_from_slice(b", \"tasks\": [");
+        separated(b, tasks, |b, &t| string(b, &plan.tasks[t].id));
+        b.push(b']');
+    };
+    buf.extend_from_slice(b",\n  \"levelled\": ");
+    buf.extend_from_slice(if schedule.levelled { b"true" } else { b"false" });
+    buf.extend_from_slice(b",\n  \"overloads\": [");
+    for (i, o) in schedule.overloads.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        buf.extend_from_slice(b"{\"person\": ");
+        string(buf, &o.person);
+        buf.extend_from_slice(b", \"date\": ");
+        date(buf, Some(o.date));
+        buf.extend_from_slice(b", \"booked\": ");
+        hundredths(buf, o.booked);
+        buf.extend_from_slice(b", \"capacity\": ");
+        hundredths(buf, o.capacity);
+        ids(buf, &o.tasks);
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(if schedule.overloads.is_empty() {
+        b"]"
+    } else {
+        b"\n  ]"
+    });
+    buf.extend_from_slice(b",\n  \"shortfalls\": [");
+    for (i, s) in schedule.shortfalls.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        buf.extend_from_slice(b"{\"person\": ");
+        string(buf, &s.person);
+        buf.extend_from_slice(b", \"busy_to\": ");
+        date(buf, s.busy_to);
+        buf.extend_from_slice(b", \"before_today\": ");
+        hundredths(buf, s.before_today);
+        ids(buf, &s.tasks);
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(if schedule.shortfalls.is_empty() {
+        b"]"
+    } else {
+        b"\n  ]"
+    });
+}
+
+/// A count kept in hundredths, as a JSON number: `2`, `0.5`, `1.25`.
+fn hundredths(buf: &mut Vec<u8>, n: u32) {
+    let _ = match (n / 100, n % 100) {
+        (whole, 0) => write!(buf, "{whole}"),
+        (whole, part) if part % 10 == 0 => write!(buf, "{whole}.{}", part / 10),
+        (whole, part) => write!(buf, "{whole}.{part:02}"),
+    };
+}
+
+fn task(buf: &mut Vec<u8>, task: &retroplan_engine::Task, s: &TaskSchedule, plan: &Plan) {
+    let deadline = plan.deadline;
     buf.extend_from_slice(b"{\"id\": ");
     string(buf, &task.id);
     buf.extend_from_slice(b", \"title\": ");
@@ -161,7 +214,30 @@ fn task(
     buf.extend_from_slice(s.direction.code().as_bytes());
     buf.extend_from_slice(b"\", \"label\": \"");
     buf.extend_from_slice(day_label(s.offset).as_bytes());
-    buf.extend_from_slice(b"\"}");
+    buf.extend_from_slice(b"\", \"moved_by_levelling\": ");
+    number(buf, i64::from(s.moved_by_levelling));
+    buf.extend_from_slice(b", \"moved_because\": ");
+    match &s.moved_because {
+        None => buf.extend_from_slice(b"null"),
+        Some(MoveCause::Held { person, task }) => {
+            buf.extend_from_slice(b"{\"person\": ");
+            string(buf, person);
+            buf.extend_from_slice(b", \"task\": ");
+            string(buf, &plan.tasks[*task].id);
+            buf.push(b'}');
+        }
+        Some(MoveCause::Successor(t)) => {
+            buf.extend_from_slice(b"{\"successor\": ");
+            string(buf, &plan.tasks[*t].id);
+            buf.push(b'}');
+        }
+        Some(MoveCause::Predecessor(t)) => {
+            buf.extend_from_slice(b"{\"predecessor\": ");
+            string(buf, &plan.tasks[*t].id);
+            buf.push(b'}');
+        }
+    }
+    buf.push(b'}');
 }
 
 /// The items of a JSON array, comma-separated (the brackets are the caller's).

@@ -70,6 +70,11 @@ impl Weekdays {
         self.0.count_ones()
     }
 
+    /// The weekdays in both sets.
+    pub fn intersection(self, other: Weekdays) -> Weekdays {
+        Weekdays(self.0 & other.0)
+    }
+
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }

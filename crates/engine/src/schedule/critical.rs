@@ -52,6 +52,8 @@ pub(crate) fn finish(
                     Direction::Backward
                 },
                 offset: start - deadline_day,
+                moved_by_levelling: 0,
+                moved_because: None,
             }
         })
         .collect();
@@ -93,6 +95,9 @@ pub(crate) fn finish(
             .iter()
             .map(|m| m.dates(plan.deadline, start, &plan.calendar))
             .collect(),
+        levelled: false,
+        overloads: Vec::new(),
+        shortfalls: Vec::new(),
     }
 }
 

@@ -212,6 +212,7 @@ mod tests {
             people: vec![],
             tasks,
             meetings: Vec::new(),
+            level: false,
         }
     }
 

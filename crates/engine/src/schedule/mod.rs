@@ -7,8 +7,11 @@
 //! and feasibility come from those (`critical`). Cost: O(V + E) after the
 //! calendars are built, and calendars cost O(days in the plan's window).
 
+mod bookings;
 mod critical;
 mod graph;
+mod levelling;
+mod owners;
 mod passes;
 mod timeline;
 
@@ -63,6 +66,49 @@ pub struct TaskSchedule {
     pub direction: Direction,
     /// Planned start minus the deadline, in calendar days (the J-x label).
     pub offset: i32,
+    /// Working days levelling moved the task: earlier for a backward task,
+    /// later for a follow-up task. 0 without levelling.
+    pub moved_by_levelling: u32,
+    /// Why levelling moved it.
+    pub moved_because: Option<MoveCause>,
+}
+
+/// Why levelling moved a task.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MoveCause {
+    /// Its owner (`person`, an id) is busy with `task` on the day the task
+    /// would otherwise take.
+    Held { person: String, task: TaskIx },
+    /// A successor moved earlier, and this task must end before it starts.
+    Successor(TaskIx),
+    /// A predecessor moved later (follow-up tasks).
+    Predecessor(TaskIx),
+}
+
+/// A day a person is booked over their capacity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overload {
+    /// The person's id (or the owner's name when the plan lists no such person).
+    pub person: String,
+    pub date: Date,
+    /// Booked and available work, in hundredths of one task at a time.
+    pub booked: u32,
+    pub capacity: u32,
+    /// The tasks booked that day, in plan order.
+    pub tasks: Vec<TaskIx>,
+}
+
+/// A person levelling cannot fit between today and the deadline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shortfall {
+    pub person: String,
+    /// Booked on every one of their working days from today to `busy_to`
+    /// (`None`: they have room on the first of them).
+    pub busy_to: Option<Date>,
+    /// Work that would have to be done before today, in hundredths of a day.
+    pub before_today: u32,
+    /// Their tasks levelling had to start before today, in plan order.
+    pub tasks: Vec<TaskIx>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,11 +142,72 @@ pub struct Schedule {
     pub tasks: Vec<TaskSchedule>,
     /// The dates of each meeting, in the plan's order of meetings.
     pub meetings: Vec<crate::meeting::MeetingDates>,
+    /// Was the owners' work levelled?
+    pub levelled: bool,
+    /// Every day a person is booked over capacity, by person then date.
+    /// Empty after levelling, unless fixed tasks collide.
+    pub overloads: Vec<Overload>,
+    /// After levelling, when the plan is late: who has too much to do
+    /// before the deadline. Empty otherwise.
+    pub shortfalls: Vec<Shortfall>,
 }
 
 /// Dates `plan` from `today` (any date: work starts on the first working day on or after it).
 pub fn schedule(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
-    let checked = passes::Checked::new(plan)?;
+    let mut schedule = schedule_once(plan, today)?;
+    if schedule.levelled && !schedule.feasible {
+        if let Some(date) = levelled_deadline(plan, today, &schedule) {
+            schedule.earliest_deadline = date;
+        }
+    }
+    Ok(schedule)
+}
+
+/// The earliest deadline at which levelling fits, found by trying later
+/// deadlines (doubling the step, then halving it): `None` when none within
+/// about thirty years does, as when fixed tasks of one person collide.
+/// Levelling is a heuristic, so "fits" is checked, never assumed, for the
+/// date returned.
+fn levelled_deadline(plan: &Plan, today: Date, late: &Schedule) -> Option<Date> {
+    let fits = |deadline: Date| -> bool {
+        let mut moved = plan.clone();
+        moved.deadline = deadline;
+        schedule_once(&moved, today).is_ok_and(|s| s.feasible)
+    };
+    let from = day_number(plan.deadline.max(late.earliest_deadline));
+    let at = |offset: i32| date_of(from + offset);
+    let mut bad = if from == day_number(plan.deadline) {
+        0
+    } else {
+        -1
+    };
+    let mut step = 1;
+    let good = loop {
+        let date = at(bad + step)?;
+        if fits(date) {
+            break bad + step;
+        }
+        bad += step;
+        step *= 2;
+        if step > 1 << 14 {
+            return None;
+        }
+    };
+    let (mut bad, mut good) = (bad, good);
+    while good - bad > 1 {
+        let mid = bad + (good - bad) / 2;
+        if at(mid).is_some_and(fits) {
+            good = mid;
+        } else {
+            bad = mid;
+        }
+    }
+    at(good)
+}
+
+fn schedule_once(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
+    let owners = owners::Owners::new(plan);
+    let checked = passes::Checked::new(plan, &owners)?;
     let graph = graph::Graph::new(plan);
     let order = graph.topological_order().map_err(|cycles| {
         PlanErrors(
@@ -122,14 +229,52 @@ pub fn schedule(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
     loop {
         let first = (lo - margin).max(MIN_DAY);
         let last = (hi + 2 * margin).min(MAX_DAY);
-        let line = timeline::Timeline::new(plan, &checked, first, last);
+        let line = timeline::Timeline::new(plan, &checked, &owners, first, last);
         line.check_fixed_days(plan, &checked)?;
-        let positions = passes::run(plan, &checked, &graph, &order, &line, today_day);
+        let mut positions = passes::run(plan, &checked, &graph, &order, &line, today_day);
+        let levelled = plan.level.then(|| {
+            let levelled = levelling::level(plan, &checked, &graph, &line, &owners, &positions);
+            positions.latest = passes::latest_starts(
+                &checked,
+                &graph,
+                &order,
+                &line,
+                &levelled.planned,
+                &positions.follow_up,
+                Some(&levelled.planned),
+            );
+            levelled
+        });
+        let unlevelled = match &levelled {
+            Some(l) => std::mem::replace(&mut positions.planned, l.planned.clone()),
+            None => Vec::new(),
+        };
         let (reached_lo, reached_hi) = positions.reached(&line);
+        let overloads = bookings::overloads_at(&owners, &line, &positions.planned, &checked.days);
         if !line.overflowed() {
-            return Ok(critical::finish(
-                plan, &graph, &order, &line, &positions, today,
-            ));
+            let mut schedule = critical::finish(plan, &graph, &order, &line, &positions, today);
+            schedule.overloads = overloads
+                .into_iter()
+                .map(|o| Overload {
+                    person: owners.people[o.person].id.clone(),
+                    date: to_date(o.day),
+                    booked: o.booked,
+                    capacity: o.capacity,
+                    tasks: o.tasks,
+                })
+                .collect();
+            if let Some(levelled) = levelled {
+                report_levelling(
+                    &mut schedule,
+                    &owners,
+                    &line,
+                    &checked,
+                    &levelled,
+                    &unlevelled,
+                    today_day,
+                );
+            }
+            return Ok(schedule);
         }
         if first == MIN_DAY && last == MAX_DAY {
             return Err(PlanErrors(vec![PlanError::DateOutOfRange {
@@ -140,6 +285,53 @@ pub fn schedule(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
         lo = lo.min(reached_lo);
         hi = hi.max(reached_hi);
         margin *= 2;
+    }
+}
+
+/// What levelling did: moves and their causes, and who does not fit.
+fn report_levelling(
+    schedule: &mut Schedule,
+    owners: &owners::Owners,
+    line: &timeline::Timeline,
+    checked: &passes::Checked,
+    levelled: &levelling::Levelled,
+    unlevelled: &[i32],
+    today: DayNumber,
+) {
+    schedule.levelled = true;
+    if !schedule.overloads.is_empty() {
+        schedule.feasible = false;
+    }
+    for (t, task) in schedule.tasks.iter_mut().enumerate() {
+        task.moved_by_levelling = levelled.planned[t].abs_diff(unlevelled[t]);
+        task.moved_because = levelled.causes[t].map(|cause| match cause {
+            levelling::Cause::Held { person, task } => MoveCause::Held {
+                person: owners.people[person].id.clone(),
+                task,
+            },
+            levelling::Cause::Successor(s) => MoveCause::Successor(s),
+            levelling::Cause::Predecessor(p) => MoveCause::Predecessor(p),
+        });
+    }
+    if schedule.late_by > 0 {
+        let work_starts = day_number(schedule.work_starts);
+        let today = today.max(work_starts);
+        schedule.shortfalls = levelling::shortfalls(
+            owners,
+            line,
+            levelled,
+            &checked.days,
+            today,
+            checked.deadline,
+        )
+        .into_iter()
+        .map(|s| Shortfall {
+            person: owners.people[s.person].id.clone(),
+            busy_to: (s.busy_to >= today).then(|| to_date(s.busy_to)),
+            before_today: s.before_today,
+            tasks: s.tasks,
+        })
+        .collect();
     }
 }
 

@@ -23,12 +23,13 @@ use crate::day_number::{DayNumber, day_number};
 use crate::error::{PlanError, PlanErrors};
 use crate::plan::{Plan, TaskIx};
 use crate::schedule::graph::Graph;
+use crate::schedule::owners::Owners;
 use crate::schedule::timeline::Timeline;
 
 /// "No date" in the per-task arrays.
 pub(crate) const NONE: DayNumber = i32::MIN;
 /// "No bound" for a latest start.
-const UNBOUNDED: i32 = i32::MAX;
+pub(crate) const UNBOUNDED: i32 = i32::MAX;
 
 /// The plan's inputs, checked and resolved to day numbers.
 pub(crate) struct Checked {
@@ -41,7 +42,7 @@ pub(crate) struct Checked {
 }
 
 impl Checked {
-    pub fn new(plan: &Plan) -> Result<Checked, PlanErrors> {
+    pub fn new(plan: &Plan, owners: &Owners) -> Result<Checked, PlanErrors> {
         let n = plan.tasks.len();
         let mut errors = Vec::new();
         if plan.calendar.workdays.is_empty() {
@@ -69,12 +70,34 @@ impl Checked {
                 }
             },
         };
+        for person in &owners.people {
+            if person.workdays.is_some_and(|w| w.is_empty()) {
+                errors.push(PlanError::PersonWithoutWorkdays {
+                    person: person.id.clone(),
+                });
+            }
+        }
         for (t, task) in plan.tasks.iter().enumerate() {
+            let owner = owners.owner(t).map(|o| &owners.people[o]);
+            let span = owner.map_or(task.days(), |o| o.capacity.span(task.days()));
             days.push(
-                i32::try_from(task.days())
+                i32::try_from(span)
                     .unwrap_or(i32::MAX / 4)
                     .min(i32::MAX / 4),
             );
+            if let Some(person) = owner
+                && let Some(theirs) = person.workdays
+                && !theirs.is_empty()
+                && theirs
+                    .intersection(task.workdays.unwrap_or(plan.calendar.workdays))
+                    .is_empty()
+            {
+                errors.push(PlanError::NoCommonWorkdays {
+                    task: t,
+                    id: task.id.clone(),
+                    owner: person.id.clone(),
+                });
+            }
             fixed.push(resolve(task.on, t, "fixed", &mut errors));
             due.push(resolve(task.due, t, "due", &mut errors));
             if task.workdays.is_some_and(|w| w.is_empty()) {
@@ -105,6 +128,17 @@ impl Checked {
         }
     }
 
+    /// A fixed task's start index: a task starts on its date; a milestone
+    /// is the close of its date.
+    pub fn fixed_start(&self, line: &Timeline, t: TaskIx) -> i32 {
+        let f = self.fixed[t];
+        if self.days[t] == 0 {
+            line.index_at(t, f + 1)
+        } else {
+            line.index_at(t, f)
+        }
+    }
+
     /// The first and last days the plan names (today, deadline, fixed and due dates).
     pub fn date_span(&self, today: DayNumber) -> (DayNumber, DayNumber) {
         let named = self.fixed.iter().chain(&self.due).filter(|&&d| d != NONE);
@@ -120,6 +154,8 @@ impl Checked {
 /// Start indices from the passes, each in its task's own calendar.
 pub(crate) struct Positions {
     pub planned: Vec<i32>,
+    /// Follow-up tasks: the latest start that meets the fixed and due dates after them.
+    pub follow_up_latest: Vec<i32>,
     pub earliest: Vec<i32>,
     pub latest: Vec<i32>,
     pub follow_up: Vec<bool>,
@@ -159,7 +195,7 @@ impl Positions {
 /// plan's finish, or UNBOUNDED), its `due`, and each successor starting at
 /// `succ_start(s)` (UNBOUNDED: no bound from that one). The three backward
 /// walks differ only in `bound` and in which start of a successor counts.
-fn latest_end(
+pub(crate) fn latest_end(
     checked: &Checked,
     graph: &Graph,
     line: &Timeline,
@@ -181,6 +217,48 @@ fn latest_end(
     end
 }
 
+/// Step 5: the latest start of every task over every constraint, given the
+/// planned starts (follow-up tasks are bounded by the plan's finish, the end
+/// of the last one). With `held`, tasks that are not fixed keep those starts
+/// (after levelling, the latest a task may start is where levelling put it).
+pub(crate) fn latest_starts(
+    checked: &Checked,
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    planned: &[i32],
+    follow_up: &[bool],
+    held: Option<&[i32]>,
+) -> Vec<i32> {
+    let n = planned.len();
+    let finish = (0..n)
+        .filter(|&t| follow_up[t])
+        .map(|t| line.end_instant(t, planned[t]))
+        .max();
+    let mut latest = vec![0i32; n];
+    for &t in order.iter().rev() {
+        let t = t as usize;
+        let fixed = checked.fixed[t] != NONE;
+        if let Some(held) = held
+            && !fixed
+        {
+            latest[t] = held[t];
+            continue;
+        }
+        let bound = match (follow_up[t], finish) {
+            (true, Some(finish)) => line.index_at(t, finish),
+            _ => line.index_at(t, checked.deadline + 1),
+        };
+        let end = latest_end(checked, graph, line, t, bound, |s| latest[s]);
+        let mut start = end - checked.days[t];
+        if fixed {
+            start = start.min(checked.fixed_start(line, t));
+        }
+        latest[t] = start;
+    }
+    latest
+}
+
 pub(crate) fn run(
     plan: &Plan,
     checked: &Checked,
@@ -193,14 +271,7 @@ pub(crate) fn run(
     let days = &checked.days;
     let is_fixed: Vec<bool> = checked.fixed.iter().map(|&f| f != NONE).collect();
     // Fixed position: a task starts on its date; a milestone is the close of its date.
-    let fixed_pos = |t: TaskIx| {
-        let f = checked.fixed[t];
-        if days[t] == 0 {
-            line.index_at(t, f + 1)
-        } else {
-            line.index_at(t, f)
-        }
-    };
+    let fixed_pos = |t: TaskIx| checked.fixed_start(line, t);
     // The latest end (exclusive index) a day's close allows.
     let close_of = |t: TaskIx, day: DayNumber| line.index_at(t, day + 1);
 
@@ -295,27 +366,11 @@ pub(crate) fn run(
     }
 
     // 5. Latest dates, backward over every constraint.
-    let finish = (0..n)
-        .filter(|&t| follow_up[t])
-        .map(|t| line.end_instant(t, planned[t]))
-        .max();
-    let mut latest = vec![0i32; n];
-    for &t in order.iter().rev() {
-        let t = t as usize;
-        let bound = match (follow_up[t], finish) {
-            (true, Some(finish)) => line.index_at(t, finish),
-            _ => close_of(t, checked.deadline),
-        };
-        let end = latest_end(checked, graph, line, t, bound, |s| latest[s]);
-        let mut start = end - days[t];
-        if is_fixed[t] {
-            start = start.min(fixed_pos(t));
-        }
-        latest[t] = start;
-    }
+    let latest = latest_starts(checked, graph, order, line, &planned, &follow_up, None);
 
     Positions {
         planned,
+        follow_up_latest,
         earliest,
         latest,
         follow_up,

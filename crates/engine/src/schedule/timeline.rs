@@ -1,8 +1,8 @@
 //! Each task's calendar and the dependency rules of SCHEDULING.md in work
 //! indices.
 //!
-//! A task lives in the index space of its own calendar (the plan's, or its own
-//! `workdays`). A position `k` between working days is the instant "close of
+//! A task lives in the index space of its own calendar: the plan's, or its own
+//! `workdays`, narrowed to its owner's days (part-time pattern, time off). A position `k` between working days is the instant "close of
 //! working day k-1"; a task of `d` days at start `s` occupies `[s, s + d)`.
 //! When two linked tasks share a calendar the rules are plain index
 //! arithmetic. Otherwise the predecessor's instant is carried over on the
@@ -12,9 +12,10 @@
 //! inverse of the forward one.
 
 use crate::calendar::{Weekdays, WorkCalendar};
-use crate::day_number::{DayNumber, date_of};
+use crate::day_number::{DayNumber, date_of, day_number};
 use crate::error::{PlanError, PlanErrors};
 use crate::plan::{LinkKind, Plan, TaskIx};
+use crate::schedule::owners::Owners;
 use crate::schedule::passes::{Checked, NONE};
 
 /// What makes two task calendars differ.
@@ -22,9 +23,15 @@ use crate::schedule::passes::{Checked, NONE};
 pub struct CalendarKey {
     pub workdays: Weekdays,
     pub with_holidays: bool,
+    /// The owner whose time off the calendar closes (index in the
+    /// scheduler's people), for owners with time off.
+    pub(crate) off_of: Option<u32>,
 }
 
 pub(crate) struct Timeline {
+    /// The window of days the calendars materialise.
+    first: DayNumber,
+    last: DayNumber,
     calendars: Vec<WorkCalendar>,
     task_calendar: Vec<u32>,
     days: Vec<i32>,
@@ -33,20 +40,39 @@ pub(crate) struct Timeline {
 }
 
 impl Timeline {
-    pub fn new(plan: &Plan, checked: &Checked, first: DayNumber, last: DayNumber) -> Timeline {
+    pub fn new(
+        plan: &Plan,
+        checked: &Checked,
+        owners: &Owners,
+        first: DayNumber,
+        last: DayNumber,
+    ) -> Timeline {
         let rules = &plan.calendar;
         let mut keys = vec![CalendarKey {
             workdays: rules.workdays,
             with_holidays: true,
+            off_of: None,
         }];
         let task_calendar = plan
             .tasks
             .iter()
-            .map(|task| {
-                let key = CalendarKey {
+            .enumerate()
+            .map(|(t, task)| {
+                let mut key = CalendarKey {
                     workdays: task.workdays.unwrap_or(rules.workdays),
                     with_holidays: !task.work_on_holidays,
+                    off_of: None,
                 };
+                if let Some(o) = owners.owner(t) {
+                    let person = &owners.people[o];
+                    if let Some(theirs) = person.workdays {
+                        key.workdays = key.workdays.intersection(theirs);
+                    }
+                    if person.has_off {
+                        key.off_of = Some(o as u32);
+                    }
+                }
+                // Few distinct calendars: a linear search beats hashing.
                 match keys.iter().position(|k| *k == key) {
                     Some(i) => i as u32,
                     None => {
@@ -64,7 +90,19 @@ impl Timeline {
             .iter()
             .map(|key| {
                 let closed: &[DayNumber] = if key.with_holidays { &closed } else { &[] };
-                WorkCalendar::new(key.workdays, closed, first, last)
+                match key.off_of {
+                    None => WorkCalendar::new(key.workdays, closed, first, last),
+                    Some(o) => {
+                        let mut closed = closed.to_vec();
+                        if let Some(p) = owners.people[o as usize].person {
+                            for range in &plan.people[p].off {
+                                let (a, b) = (day_number(range.from), day_number(range.to));
+                                closed.extend(a.max(first)..=b.min(last));
+                            }
+                        }
+                        WorkCalendar::new(key.workdays, &closed, first, last)
+                    }
+                }
             })
             .collect();
         let fixed_instant = checked
@@ -74,11 +112,23 @@ impl Timeline {
             .map(|(&f, &d)| if f != NONE && d == 0 { f + 1 } else { NONE })
             .collect();
         Timeline {
+            first,
+            last,
             calendars,
             task_calendar,
             days: checked.days.clone(),
             fixed_instant,
         }
+    }
+
+    /// The first and last days of the window the calendars materialise.
+    pub fn window(&self) -> (DayNumber, DayNumber) {
+        (self.first, self.last)
+    }
+
+    /// Is `day` one of task `t`'s working days?
+    pub fn is_working(&self, t: TaskIx, day: DayNumber) -> bool {
+        self.calendar(t).is_working(day)
     }
 
     /// The plan calendar (tasks without their own `workdays` use it).

@@ -176,6 +176,7 @@ pub fn read_plan_with(source: &str, options: &ReadOptions) -> ReadPlan {
         people: header.people,
         tasks,
         meetings: header.meetings,
+        level: header.level,
     });
     drop_follow_on_errors(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
@@ -356,25 +357,46 @@ fn resolve(
 
     if !people.is_empty() {
         let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
-        for r in chunks.iter().flatten().filter(|r| {
-            r.task
-                .owner
-                .as_ref()
-                .is_some_and(|o| !ids.contains(&o.as_str()))
-        }) {
-            let owner = r.task.owner.as_deref().unwrap_or_default();
-            let d = Diagnostic::error(
-                "unknown-owner",
-                task::widen(&r.id_span),
-                format!(
-                    "task \"{}\" is owned by \"{owner}\", who is not a [[person]] of this plan",
-                    r.task.id
-                ),
-            );
-            diagnostics.push(match fields::closest(owner, &ids) {
+        let known: std::collections::HashSet<&str> = ids.iter().copied().collect();
+        let unknown_person = |name: &str, span: Range<usize>, message: String| {
+            let d = Diagnostic::error("unknown-owner", span, message);
+            match fields::closest(name, &ids) {
                 Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
                 None => d.with_hint(format!("people of this plan: {}", ids.join(", "))),
-            });
+            }
+        };
+        for r in chunks.iter().flatten() {
+            if let Some(owner) = r.task.owner.as_deref()
+                && !known.contains(owner)
+            {
+                diagnostics.push(unknown_person(
+                    owner,
+                    task::widen(&r.id_span),
+                    format!(
+                        "task \"{}\" is owned by \"{owner}\", who is not a [[person]] of this plan",
+                        r.task.id
+                    ),
+                ));
+            }
+            if let (Some(raci), Some(spans)) = (&r.task.raci, &r.raci_spans) {
+                let names = raci
+                    .responsible
+                    .iter()
+                    .chain(&raci.consulted)
+                    .chain(&raci.informed);
+                for (name, span) in names.zip(spans.iter()) {
+                    if !known.contains(name.as_str()) {
+                        diagnostics.push(unknown_person(
+                            name,
+                            task::widen(span),
+                            format!(
+                                "task \"{}\" names \"{name}\", who is not a [[person]] of this plan",
+                                r.task.id
+                            ),
+                        ));
+                    }
+                }
+            }
         }
     }
 
@@ -459,8 +481,13 @@ pub fn engine_diagnostics(errors: &PlanErrors, plan: &Plan, spans: &PlanSpans) -
             PlanError::FixedOnNonWorkingDay { task, id, date } => {
                 let span = spans.tasks.get(*task).and_then(|s| s.on.as_ref()).map_or_else(|| id_span(*task), widen);
                 let weekday = plan.tasks.get(*task).map(|_| format!("{:?}", date.weekday())).unwrap_or_default();
-                Diagnostic::error("fixed-on-closed-day", span, format!("task \"{id}\" is fixed on {weekday} {date}, which is not one of its working days"))
-                    .with_hint("make it a milestone (`days = 0`: a milestone may fall on any date), or give the task its own `workdays` (e.g. all seven days for a promotion running through the weekend, with `work_on_holidays = true` for holidays)")
+                let owner = plan.tasks.get(*task).and_then(|t| t.owner.as_deref()).and_then(|o| plan.people.iter().find(|p| p.id == o));
+                let away = owner.filter(|p| p.off.iter().any(|r| r.from <= *date && *date <= r.to) || p.workdays.is_some_and(|w| !w.contains(date.weekday())));
+                let hint = match away {
+                    Some(p) => format!("{date} is a day off of its owner \"{}\" (time off or part-time): move the date, or give the task to someone else", p.id),
+                    None => "make it a milestone (`days = 0`: a milestone may fall on any date), or give the task its own `workdays` (e.g. all seven days for a promotion running through the weekend, with `work_on_holidays = true` for holidays)".to_string(),
+                };
+                Diagnostic::error("fixed-on-closed-day", span, format!("task \"{id}\" is fixed on {weekday} {date}, which is not one of its working days")).with_hint(hint)
             }
             PlanError::NoWorkdays { task, .. } => {
                 let span = match task {
@@ -474,6 +501,12 @@ pub fn engine_diagnostics(errors: &PlanErrors, plan: &Plan, spans: &PlanSpans) -
                 Diagnostic::error("out-of-range", span, e.to_string()).with_hint("check the dates, durations and lags: the schedule must stay within the years 1 to 9999")
             }
             PlanError::UnknownPredecessor { task, .. } => Diagnostic::error("unknown-task", id_span(*task), e.to_string()),
+            PlanError::PersonWithoutWorkdays { .. } => Diagnostic::error("no-workdays", 0..0, e.to_string()).with_hint("list at least one working day"),
+            PlanError::NoCommonWorkdays { task, owner, .. } => {
+                let span = spans.tasks.get(*task).and_then(|s| s.workdays.as_ref()).map_or_else(|| id_span(*task), widen);
+                let theirs = plan.people.iter().find(|p| &p.id == owner).and_then(|p| p.workdays).map(|w| w.names().join(", ")).unwrap_or_default();
+                Diagnostic::error("no-common-workdays", span, e.to_string()).with_hint(format!("\"{owner}\" works on {theirs}: give the task to someone else, or change its `workdays`"))
+            }
         })
         .collect()
 }

@@ -36,6 +36,7 @@ pub(crate) fn expand<'i>(raw: RawTask<'i>, lang: Lang, out: &mut Vec<RawTask<'i>
                 on: None,
                 notes: None,
                 status,
+                raci: None,
                 ..base.clone()
             },
             links: vec![RawLink {
@@ -48,6 +49,7 @@ pub(crate) fn expand<'i>(raw: RawTask<'i>, lang: Lang, out: &mut Vec<RawTask<'i>
             on_span: None,
             workdays_span: raw.workdays_span.clone(),
             reviews: None,
+            raci_spans: None,
         };
 
     let draft_id = format!("{}-draft", base.id);
@@ -57,6 +59,7 @@ pub(crate) fn expand<'i>(raw: RawTask<'i>, lang: Lang, out: &mut Vec<RawTask<'i>
             title: format!("{} ({})", base.title, words.draft),
             due: None,
             on: None,
+            raci: None,
             ..base.clone()
         },
         links: raw.links,
@@ -64,6 +67,7 @@ pub(crate) fn expand<'i>(raw: RawTask<'i>, lang: Lang, out: &mut Vec<RawTask<'i>
         on_span: None,
         workdays_span: raw.workdays_span.clone(),
         reviews: None,
+        raci_spans: None,
     });
     let mut prev = draft_id;
     for round in 1..=reviews.rounds {
@@ -100,6 +104,9 @@ pub(crate) fn expand<'i>(raw: RawTask<'i>, lang: Lang, out: &mut Vec<RawTask<'i>
             fix.task.due = base.due;
             fix.task.on = base.on;
             fix.on_span = raw.on_span.clone();
+            // The deliverable's RACI belongs to the approved version.
+            fix.task.raci = base.raci.clone();
+            fix.raci_spans = raw.raci_spans.clone();
         }
         out.push(fix);
         prev = fix_id;

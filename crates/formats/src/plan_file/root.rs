@@ -5,7 +5,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use retroplan_engine::Meeting;
 use retroplan_engine::calendar::{CalendarRules, Country, DateRange};
-use retroplan_engine::plan::{Lang, Person};
+use retroplan_engine::plan::{Capacity, Lang, Person};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
@@ -19,6 +19,7 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "deadline",
     "today",
     "lang",
+    "level",
     "description",
     "calendar",
     "person",
@@ -27,7 +28,7 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "task",
 ];
 const CALENDAR_KEYS: &[&str] = &["country", "workdays", "holidays", "closed", "bridges"];
-const PERSON_KEYS: &[&str] = &["id", "name", "role", "email", "off"];
+const PERSON_KEYS: &[&str] = &["id", "name", "role", "email", "off", "workdays", "capacity"];
 const TEMPLATE_KEYS: &[&str] = &["id", "title", "description", "span", "source", "aliases"];
 
 /// The plan's keys other than its tasks.
@@ -40,6 +41,7 @@ pub(crate) struct Header {
     pub calendar_workdays_span: Option<Range<usize>>,
     pub people: Vec<Person>,
     pub meetings: Vec<Meeting>,
+    pub level: bool,
 }
 
 pub(crate) fn read_header(
@@ -66,6 +68,7 @@ pub(crate) fn read_header(
         );
     }
     let today = f.date("today").map(|(d, _)| d);
+    let level = f.bool("level").unwrap_or(false);
     let lang = f.string("lang").and_then(|(code, span)| {
         Lang::parse(&code).or_else(|| {
             f.error(
@@ -110,6 +113,7 @@ pub(crate) fn read_header(
         calendar_workdays_span,
         people,
         meetings,
+        level,
     }
 }
 
@@ -277,6 +281,8 @@ fn read_people(f: &mut Fields<'_, '_>, deadline: Option<Date>) -> Vec<Person> {
                     .collect()
             })
             .unwrap_or_default();
+        let workdays = read_weekdays(&mut g, "workdays").map(|(w, _)| w);
+        let capacity = read_capacity(&mut g).unwrap_or_default();
         f.diagnostics.extend(g.finish());
         if let Some((id, id_span)) = id {
             if let Some(first) = people.iter().position(|p| p.id == id) {
@@ -297,9 +303,45 @@ fn read_people(f: &mut Fields<'_, '_>, deadline: Option<Date>) -> Vec<Person> {
                 role,
                 email,
                 off,
+                workdays,
+                capacity,
             });
             spans.push(id_span);
         }
     }
     people
+}
+
+/// `capacity = 2` (tasks at a time), `"50%"` (a share of their time), or `0.5`.
+fn read_capacity(f: &mut Fields<'_, '_>) -> Option<Capacity> {
+    let value = f.get("capacity")?;
+    let span = f.span(value);
+    let percent = match value.get_ref() {
+        DeValue::String(text) => text
+            .trim()
+            .strip_suffix('%')
+            .and_then(|n| n.trim().replace(',', ".").parse::<f64>().ok()),
+        DeValue::Integer(_) | DeValue::Float(_) => {
+            f.number_value("capacity", value).map(|x| x * 100.0)
+        }
+        _ => {
+            f.number_value("capacity", value);
+            return None;
+        }
+    };
+    let capacity = percent
+        .filter(|p| p.is_finite() && (p - p.round()).abs() < 1e-6)
+        .and_then(|p| u32::try_from(p.round() as i64).ok())
+        .and_then(Capacity::from_percent);
+    if capacity.is_none() {
+        f.error(
+            Diagnostic::error(
+                "bad-capacity",
+                span,
+                format!("{} is not a capacity", describe(value.get_ref())),
+            )
+            .with_hint("use a number of tasks at a time (1, 2, 3), or a share of the person's time up to 100% (\"50%\", 0.5)"),
+        );
+    }
+    capacity
 }

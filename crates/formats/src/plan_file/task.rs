@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use retroplan_engine::calendar::Weekdays;
-use retroplan_engine::plan::{Duration, LinkKind, Status, Task};
+use retroplan_engine::plan::{Duration, LinkKind, Raci, Status, Task};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
@@ -30,6 +30,10 @@ pub(crate) const TASK_KEYS: &[&str] = &[
     "reviewer",
     "review_days",
     "fix_days",
+    "priority",
+    "responsible",
+    "consulted",
+    "informed",
 ];
 
 const LINK_KEYS: &[&str] = &["task", "type", "lag"];
@@ -55,6 +59,9 @@ pub(crate) struct RawTask<'i> {
     pub workdays_span: Option<Range<u32>>,
     /// A validation loop to expand into separate items (`reviews`).
     pub reviews: Option<Reviews>,
+    /// Where each name of the task's RACI is, in the order of
+    /// `responsible`, `consulted`, `informed` (boxed: most tasks have none).
+    pub raci_spans: Option<Box<Vec<Range<u32>>>>,
 }
 
 /// `reviews = n` with its reviewer and delays (docs/templates.md).
@@ -131,16 +138,27 @@ pub(crate) fn read_task<'i>(
     let channel = f.string("channel").map(|(c, _)| c);
     let notes = f.string("notes").map(|(n, _)| n);
     let workdays_span = f.get("workdays").map(|v| f.span(v));
-    // Four hashed lookups per task cost ~5% of reading a large plan: look
-    // only when a key could be one of them (`reviews`, `reviewer`,
-    // `review_days`, `fix_days`; no other task key starts with r or f).
-    let reviews = if table
-        .iter()
-        .any(|(k, _)| matches!(k.get_ref().as_bytes().first(), Some(b'r' | b'f')))
-    {
+    // Hashed lookups of rare keys cost ~5% of reading a large plan: look
+    // only when a key starts with their letter.
+    let mut initials = 0u32;
+    for (k, _) in table.iter() {
+        if let Some(&c) = k.get_ref().as_bytes().first()
+            && c.is_ascii_lowercase()
+        {
+            initials |= 1 << (c - b'a');
+        }
+    }
+    let has = |c: u8| initials & (1 << (c - b'a')) != 0;
+    let reviews = if has(b'r') || has(b'f') {
         read_reviews(&mut f)
     } else {
         None
+    };
+    let priority = if has(b'p') { read_priority(&mut f) } else { 0 };
+    let (raci, raci_spans) = if has(b'r') || has(b'c') || has(b'i') {
+        read_raci(&mut f)
+    } else {
+        (None, None)
     };
     diagnostics.extend(f.finish());
 
@@ -160,13 +178,101 @@ pub(crate) fn read_task<'i>(
             workdays: workdays.map(|(w, _)| w),
             work_on_holidays,
             notes,
+            priority,
+            raci,
         },
         links,
         id_span: narrow(&id_span),
         on_span: on.map(|(_, s)| narrow(&s)),
         workdays_span: workdays_span.as_ref().map(narrow),
         reviews,
+        raci_spans,
     })
+}
+
+/// `priority = 2`, or a word: high, normal, low (haute, normale, basse).
+/// Levelling places the higher first among tasks of equal slack.
+fn read_priority(f: &mut Fields<'_, '_>) -> i32 {
+    let Some(value) = f.get("priority") else {
+        return 0;
+    };
+    if let DeValue::String(word) = value.get_ref() {
+        let level = match word.trim().to_lowercase().as_str() {
+            "high" | "haute" | "haut" | "élevée" | "elevee" => Some(1),
+            "normal" | "normale" | "medium" | "moyenne" => Some(0),
+            "low" | "basse" | "bas" | "faible" => Some(-1),
+            _ => None,
+        };
+        return level.unwrap_or_else(|| {
+            let span = f.span(value);
+            f.error(
+                Diagnostic::error("bad-priority", span, format!("unknown priority \"{word}\""))
+                    .with_hint("use high, normal or low (haute, normale, basse), or a whole number: higher goes first"),
+            );
+            0
+        });
+    }
+    f.integer(
+        "priority",
+        -1000..1001,
+        "a priority (a whole number, higher first)",
+    )
+    .map_or(0, |p| p as i32)
+}
+
+/// `responsible`, `consulted`, `informed`: a person id or a list of them.
+fn read_raci(f: &mut Fields<'_, '_>) -> (Option<Box<Raci>>, Option<Box<Vec<Range<u32>>>>) {
+    let mut raci = Raci::default();
+    let mut spans = Vec::new();
+    for key in ["responsible", "consulted", "informed"] {
+        let Some(value) = f.get(key) else { continue };
+        let items: &[Value<'_>] = match value.get_ref() {
+            DeValue::String(_) => std::slice::from_ref(value),
+            DeValue::Array(items) => items,
+            other => {
+                let span = f.span(value);
+                f.error(
+                    Diagnostic::error(
+                        "wrong-type",
+                        span,
+                        format!(
+                            "`{key}` must be a person id or a list of them, not {}",
+                            describe(other)
+                        ),
+                    )
+                    .with_hint(format!("write `{key} = [\"lea\", \"hugo\"]`")),
+                );
+                continue;
+            }
+        };
+        let list = match key {
+            "responsible" => &mut raci.responsible,
+            "consulted" => &mut raci.consulted,
+            _ => &mut raci.informed,
+        };
+        for item in items {
+            let span = f.span(item);
+            match item.get_ref() {
+                DeValue::String(id) if !id.trim().is_empty() => {
+                    list.push(id.trim().to_string());
+                    spans.push(narrow(&span));
+                }
+                other => f.error(Diagnostic::error(
+                    "wrong-type",
+                    span,
+                    format!(
+                        "each name in `{key}` must be a person id, not {}",
+                        describe(other)
+                    ),
+                )),
+            }
+        }
+    }
+    if spans.is_empty() {
+        (None, None)
+    } else {
+        (Some(Box::new(raci)), Some(Box::new(spans)))
+    }
 }
 
 /// The most rounds of review a deliverable may have: more is a typo.
