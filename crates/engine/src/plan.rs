@@ -101,7 +101,7 @@ impl Capacity {
 
     /// A share in percent: 1 to 100, or a whole number of tasks (200, 300, ...).
     pub fn from_percent(percent: u32) -> Option<Capacity> {
-        (percent > 0 && (percent <= 100 || percent % 100 == 0) && percent <= 100 * 1000)
+        (percent > 0 && (percent <= 100 || percent.is_multiple_of(100)) && percent <= 100 * 1000)
             .then_some(Capacity(percent))
     }
 

@@ -238,11 +238,13 @@ fn earliest_room(
     let capacity = owners.people[o].capacity;
     let (rate, cap) = (capacity.per_task(), capacity.percent());
     'window: loop {
-        for k in s..s + d {
+        let mut k = s;
+        while k < s + d {
             if !bookings.has_room(o, line.day_of(t, k), rate, cap) {
                 s = k + 1;
                 continue 'window;
             }
+            k += 1;
         }
         return s;
     }

@@ -155,10 +155,11 @@ pub struct Schedule {
 /// Dates `plan` from `today` (any date: work starts on the first working day on or after it).
 pub fn schedule(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
     let mut schedule = schedule_once(plan, today)?;
-    if schedule.levelled && !schedule.feasible {
-        if let Some(date) = levelled_deadline(plan, today, &schedule) {
-            schedule.earliest_deadline = date;
-        }
+    if schedule.levelled
+        && !schedule.feasible
+        && let Some(date) = levelled_deadline(plan, today, &schedule)
+    {
+        schedule.earliest_deadline = date;
     }
     Ok(schedule)
 }

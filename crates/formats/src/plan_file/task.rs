@@ -50,6 +50,9 @@ pub(crate) struct RawLink<'i> {
     pub lag: i32,
 }
 
+/// Where the names of a task's RACI are, see [`RawTask::raci_spans`].
+pub(crate) type RaciSpans = Box<[Range<u32>]>;
+
 pub(crate) struct RawTask<'i> {
     pub task: Task,
     pub links: Vec<RawLink<'i>>,
@@ -61,7 +64,7 @@ pub(crate) struct RawTask<'i> {
     pub reviews: Option<Reviews>,
     /// Where each name of the task's RACI is, in the order of
     /// `responsible`, `consulted`, `informed` (boxed: most tasks have none).
-    pub raci_spans: Option<Box<Vec<Range<u32>>>>,
+    pub raci_spans: Option<RaciSpans>,
 }
 
 /// `reviews = n` with its reviewer and delays (docs/templates.md).
@@ -221,7 +224,7 @@ fn read_priority(f: &mut Fields<'_, '_>) -> i32 {
 }
 
 /// `responsible`, `consulted`, `informed`: a person id or a list of them.
-fn read_raci(f: &mut Fields<'_, '_>) -> (Option<Box<Raci>>, Option<Box<Vec<Range<u32>>>>) {
+fn read_raci(f: &mut Fields<'_, '_>) -> (Option<Box<Raci>>, Option<RaciSpans>) {
     let mut raci = Raci::default();
     let mut spans = Vec::new();
     for key in ["responsible", "consulted", "informed"] {
@@ -271,7 +274,7 @@ fn read_raci(f: &mut Fields<'_, '_>) -> (Option<Box<Raci>>, Option<Box<Vec<Range
     if spans.is_empty() {
         (None, None)
     } else {
-        (Some(Box::new(raci)), Some(Box::new(spans)))
+        (Some(Box::new(raci)), Some(spans.into_boxed_slice()))
     }
 }
 
