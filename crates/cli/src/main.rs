@@ -44,6 +44,10 @@ enum Command {
         /// Language of the table; default: the plan's `lang`, else LANG.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Level the owners' work: one task at a time per person (or their
+        /// capacity), as late as that allows. Same as `level = true` in the plan.
+        #[arg(long)]
+        level: bool,
     },
     /// Check a plan file and report every problem with its line and column (exit 0 valid, 2 not).
     Check {
@@ -171,10 +175,12 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             deadline,
             format,
             lang,
+            level,
         } => {
-            let Ok(loaded) = load(&plan, &read_options(deadline, lang))? else {
+            let Ok(mut loaded) = load(&plan, &read_options(deadline, lang))? else {
                 return Ok(ExitCode::from(2));
             };
+            loaded.plan.level |= level;
             let today = today
                 .or(loaded.plan.today)
                 .unwrap_or_else(|| jiff::Zoned::now().date());
