@@ -12,6 +12,7 @@ use retroplan_engine::{Direction, Lang, Plan, Schedule, Status};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{self, messages};
+use crate::people_report;
 
 const CRITICAL: Style = AnsiColor::Red.on_default().bold();
 const DONE: Style = AnsiColor::Green.on_default();
@@ -114,6 +115,12 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
                     mark.push_str("⚓ ");
                     mark.push_str(&day_label((due - plan.deadline).get_days()));
                 }
+                if let Some(moved) = people_report::moved_mark(schedule, i) {
+                    if !mark.is_empty() {
+                        mark.push(' ');
+                    }
+                    mark.push_str(&moved);
+                }
                 Row {
                     cells: [
                         day_label(s.offset),
@@ -179,13 +186,15 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         .iter()
         .flat_map(|(_, rows)| rows)
         .any(|r| r.mark.contains('⚓'));
+    let moved = schedule.tasks.iter().any(|t| t.moved_by_levelling > 0);
     writeln!(
         out,
-        "{DIM}{}   {}   {}{}{DIM:#}",
+        "{DIM}{}   {}   {}{}{}{DIM:#}",
         m.critical_legend,
         m.milestone_legend,
         m.follow_up_legend,
-        if anchors { m.anchor_legend } else { "" }
+        if anchors { m.anchor_legend } else { "" },
+        if moved { m.moved_legend } else { "" }
     )?;
 
     let iso = |d: Date| human_date(lang, d);
@@ -222,7 +231,7 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         let label = i18n::thinnest_margin(lang, margin);
         writeln!(out, "{label}{}{}", m.colon, ids(&schedule.margin_path))?;
     }
-    Ok(())
+    people_report::render(out, plan, schedule, lang)
 }
 
 /// Does `task` have a working day after `end` and on or before `due`? When

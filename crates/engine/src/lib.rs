@@ -26,4 +26,7 @@ pub use plan::{
     Capacity, Duration, Lang, Link, LinkKind, Person, Plan, Raci, Status, Task, TaskIx,
 };
 pub use relative::{RelativeDate, When};
-pub use schedule::{Direction, MoveCause, Overload, Schedule, Shortfall, TaskSchedule, schedule};
+pub use schedule::{
+    Direction, MoveCause, Overload, PeopleLoad, PersonLoad, Reassignment, Schedule, Shortfall,
+    TaskSchedule, reassignments, schedule, schedule_with_load,
+};

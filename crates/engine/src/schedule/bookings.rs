@@ -8,8 +8,10 @@
 //! outside the window is not booked: the calendars flag the window as too
 //! small in that case and the schedule is computed again on a wider one.
 
-use crate::day_number::DayNumber;
-use crate::plan::TaskIx;
+use crate::calendar::WorkCalendar;
+use crate::day_number::{DayNumber, date_of, day_number};
+use crate::plan::{Plan, TaskIx};
+use crate::schedule::PersonLoad;
 use crate::schedule::owners::Owners;
 use crate::schedule::timeline::Timeline;
 
@@ -133,13 +135,13 @@ impl Bookings {
     }
 }
 
-/// Books every owned task at `starts` and returns the overloads.
+/// Books every owned task at `starts`; returns the bookings and the overloads.
 pub(crate) fn overloads_at(
     owners: &Owners,
     line: &Timeline,
     starts: &[i32],
     days: &[i32],
-) -> Vec<DayOverload> {
+) -> (Bookings, Vec<DayOverload>) {
     let mut bookings = Bookings::new(owners.people.len(), line);
     for (t, &s) in starts.iter().enumerate() {
         if let Some(o) = owners.owner(t)
@@ -149,5 +151,69 @@ pub(crate) fn overloads_at(
             bookings.book(line, t, o, s, days[t], rate);
         }
     }
-    bookings.overloads(owners, line, starts, days)
+    let overloads = bookings.overloads(owners, line, starts, days);
+    (bookings, overloads)
+}
+
+impl Bookings {
+    /// Each person's available and booked work per day from `from` to `to`
+    /// (day numbers, inclusive). A person is available on the working days of
+    /// their own calendar (the plan's, their weekly pattern, minus time off),
+    /// and on any other day they are booked (a task on its own calendar, such
+    /// as a weekend promotion, makes that day a working one for its owner).
+    pub fn people_load(
+        &self,
+        plan: &Plan,
+        owners: &Owners,
+        line: &Timeline,
+        from: DayNumber,
+        to: DayNumber,
+    ) -> Vec<PersonLoad> {
+        let len = usize::try_from(to - from + 1).unwrap_or(0);
+        let (first, last) = line.window();
+        let closed = match (date_of(first), date_of(last)) {
+            (Some(a), Some(b)) => plan.calendar.closed_day_numbers(a, b),
+            _ => Vec::new(),
+        };
+        owners
+            .people
+            .iter()
+            .enumerate()
+            .map(|(o, resource)| {
+                let person = resource.person.map(|p| &plan.people[p]);
+                let mut closed = closed.clone();
+                for range in person.map_or(&[][..], |p| &p.off) {
+                    let (a, b) = (day_number(range.from), day_number(range.to));
+                    closed.extend(a.max(first)..=b.min(last));
+                }
+                let weekdays = match resource.workdays {
+                    Some(theirs) => plan.calendar.workdays.intersection(theirs),
+                    None => plan.calendar.workdays,
+                };
+                let calendar = WorkCalendar::new(weekdays, &closed, first, last);
+                let capacity = resource.capacity.percent();
+                let mut available = Vec::with_capacity(len);
+                let mut booked = Vec::with_capacity(len);
+                for day in from..=to {
+                    let load = self
+                        .offset(day)
+                        .and_then(|i| self.load[o].get(i))
+                        .copied()
+                        .unwrap_or(0);
+                    let works = load > 0 || calendar.is_working(day);
+                    available.push(if works { capacity } else { 0 });
+                    booked.push(load);
+                }
+                PersonLoad {
+                    id: resource.id.clone(),
+                    name: person.map_or_else(|| resource.id.clone(), |p| p.name.clone()),
+                    role: person.and_then(|p| p.role.clone()),
+                    listed: person.is_some(),
+                    capacity: resource.capacity,
+                    available,
+                    booked,
+                }
+            })
+            .collect()
+    }
 }

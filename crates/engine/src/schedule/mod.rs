@@ -13,6 +13,7 @@ mod graph;
 mod levelling;
 mod owners;
 mod passes;
+mod proposals;
 mod timeline;
 
 use jiff::civil::Date;
@@ -21,6 +22,7 @@ use crate::day_number::{DayNumber, date_of, day_number};
 use crate::error::{PlanError, PlanErrors};
 use crate::plan::{Plan, TaskIx};
 
+pub use proposals::{Reassignment, reassignments};
 pub use timeline::CalendarKey;
 
 /// How a task is placed.
@@ -152,16 +154,51 @@ pub struct Schedule {
     pub shortfalls: Vec<Shortfall>,
 }
 
+/// Each person's work day by day, over the span of a schedule
+/// ([`schedule_with_load`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeopleLoad {
+    /// The first day of the per-day lists: the plan's start or the first
+    /// working day on or after today, whichever comes first.
+    pub from: Date,
+    /// The plan's people in plan order, then owners it does not list.
+    pub people: Vec<PersonLoad>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonLoad {
+    pub id: String,
+    pub name: String,
+    pub role: Option<String>,
+    /// Listed as a `[[person]]` of the plan (else only named as an owner).
+    pub listed: bool,
+    pub capacity: crate::plan::Capacity,
+    /// Per day from [`PeopleLoad::from`], in hundredths of one task at a
+    /// time: what the person can do (their capacity on their working days).
+    pub available: Vec<u32>,
+    /// Per day: what their tasks take.
+    pub booked: Vec<u32>,
+}
+
 /// Dates `plan` from `today` (any date: work starts on the first working day on or after it).
 pub fn schedule(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
-    let mut schedule = schedule_once(plan, today)?;
+    schedule_with_load(plan, today, false).map(|(s, _)| s)
+}
+
+/// [`schedule`], and with `load` each person's work per day (for workload reports).
+pub fn schedule_with_load(
+    plan: &Plan,
+    today: Date,
+    load: bool,
+) -> Result<(Schedule, Option<PeopleLoad>), PlanErrors> {
+    let (mut schedule, people) = schedule_once(plan, today, load)?;
     if schedule.levelled
         && !schedule.feasible
         && let Some(date) = levelled_deadline(plan, today, &schedule)
     {
         schedule.earliest_deadline = date;
     }
-    Ok(schedule)
+    Ok((schedule, people))
 }
 
 /// The earliest deadline at which levelling fits, found by trying later
@@ -173,7 +210,7 @@ fn levelled_deadline(plan: &Plan, today: Date, late: &Schedule) -> Option<Date> 
     let fits = |deadline: Date| -> bool {
         let mut moved = plan.clone();
         moved.deadline = deadline;
-        schedule_once(&moved, today).is_ok_and(|s| s.feasible)
+        schedule_once(&moved, today, false).is_ok_and(|(s, _)| s.feasible)
     };
     let from = day_number(plan.deadline.max(late.earliest_deadline));
     let at = |offset: i32| date_of(from + offset);
@@ -206,7 +243,11 @@ fn levelled_deadline(plan: &Plan, today: Date, late: &Schedule) -> Option<Date> 
     at(good)
 }
 
-fn schedule_once(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
+fn schedule_once(
+    plan: &Plan,
+    today: Date,
+    load: bool,
+) -> Result<(Schedule, Option<PeopleLoad>), PlanErrors> {
     let owners = owners::Owners::new(plan);
     let checked = passes::Checked::new(plan, &owners)?;
     let graph = graph::Graph::new(plan);
@@ -251,7 +292,8 @@ fn schedule_once(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
             None => Vec::new(),
         };
         let (reached_lo, reached_hi) = positions.reached(&line);
-        let overloads = bookings::overloads_at(&owners, &line, &positions.planned, &checked.days);
+        let (bookings, overloads) =
+            bookings::overloads_at(&owners, &line, &positions.planned, &checked.days);
         if !line.overflowed() {
             let mut schedule = critical::finish(plan, &graph, &order, &line, &positions, today);
             schedule.overloads = overloads
@@ -275,7 +317,23 @@ fn schedule_once(plan: &Plan, today: Date) -> Result<Schedule, PlanErrors> {
                     today_day,
                 );
             }
-            return Ok(schedule);
+            let people = load.then(|| {
+                let from = schedule
+                    .start
+                    .map_or(schedule.work_starts, |s| s.min(schedule.work_starts));
+                let to = schedule.finish.map_or(from, |f| f.max(from));
+                PeopleLoad {
+                    from,
+                    people: bookings.people_load(
+                        plan,
+                        &owners,
+                        &line,
+                        day_number(from),
+                        day_number(to),
+                    ),
+                }
+            });
+            return Ok((schedule, people));
         }
         if first == MIN_DAY && last == MAX_DAY {
             return Err(PlanErrors(vec![PlanError::DateOutOfRange {
