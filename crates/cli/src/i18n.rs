@@ -37,6 +37,7 @@ pub struct Messages {
     pub milestone_legend: &'static str,
     pub follow_up_legend: &'static str,
     pub anchor_legend: &'static str,
+    pub moved_legend: &'static str,
     pub meetings: &'static str,
     pub skipped: &'static str,
     pub weekdays: [&'static str; 7],
@@ -58,6 +59,7 @@ pub const FR: Messages = Messages {
     milestone_legend: "◆ jalon",
     follow_up_legend: "→ suivi après J",
     anchor_legend: "   ⚓ J-x finit avant son repère (la suite a besoin du temps)",
+    moved_legend: "   ⇠n avancée de n jours par le lissage",
     meetings: "Réunions",
     skipped: "annulées (jour fermé)",
     weekdays: ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"],
@@ -79,6 +81,7 @@ pub const EN: Messages = Messages {
     milestone_legend: "◆ milestone",
     follow_up_legend: "→ follow-up after D",
     anchor_legend: "   ⚓ J-x ends before its anchor (what follows needs the time)",
+    moved_legend: "   ⇠n moved n working days by levelling",
     meetings: "Meetings",
     skipped: "skipped (closed day)",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -142,6 +145,93 @@ pub fn check_ok(lang: Lang, tasks: usize, deadline: &str) -> String {
     match lang {
         Lang::Fr => format!("Plan valide : {tasks} tâche(s), Jour J le {deadline}."),
         Lang::En => format!("The plan is valid: {tasks} task(s), D-day on {deadline}."),
+    }
+}
+
+/// The words of `retroplan raci` (the RACI matrix).
+pub struct RaciMessages {
+    pub title: &'static str,
+    /// The first columns of the CSV: id, title, phase.
+    pub csv_columns: [&'static str; 3],
+    pub col_person: &'static str,
+    pub col_name: &'static str,
+    pub who_does_what: &'static str,
+    /// Each entry starts with its letters, then what they mean.
+    pub legend: [&'static str; 5],
+}
+
+pub const RACI_FR: RaciMessages = RaciMessages {
+    title: "Matrice RACI",
+    csv_columns: ["id", "titre", "phase"],
+    col_person: "Personne",
+    col_name: "Nom",
+    who_does_what: "Qui fait quoi",
+    legend: [
+        "A approuve et rend compte (le propriétaire)",
+        "R réalise",
+        "C consulté",
+        "I informé",
+        "A/R le propriétaire réalise lui-même",
+    ],
+};
+
+pub const RACI_EN: RaciMessages = RaciMessages {
+    title: "RACI matrix",
+    csv_columns: ["id", "title", "phase"],
+    col_person: "Person",
+    col_name: "Name",
+    who_does_what: "Who does what",
+    legend: [
+        "A accountable (the owner)",
+        "R responsible (does the work)",
+        "C consulted",
+        "I informed",
+        "A/R the owner does the work",
+    ],
+};
+
+pub fn raci_messages(lang: Lang) -> &'static RaciMessages {
+    match lang {
+        Lang::Fr => &RACI_FR,
+        Lang::En => &RACI_EN,
+    }
+}
+
+/// Tasks without an owner, so nobody accountable (`list`: their ids).
+pub fn raci_no_accountable(lang: Lang, n: usize, list: &str) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => format!("1 tâche sans propriétaire (A, `owner`) : {list}"),
+        (Lang::Fr, _) => format!("{n} tâches sans propriétaire (A, `owner`) : {list}"),
+        (Lang::En, 1) => format!("1 task with nobody accountable (A, `owner`): {list}"),
+        (Lang::En, _) => format!("{n} tasks with nobody accountable (A, `owner`): {list}"),
+    }
+}
+
+/// Tasks with neither an owner nor `responsible`: nobody does the work.
+pub fn raci_no_responsible(lang: Lang, n: usize, list: &str) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => {
+            format!("1 tâche que personne ne réalise (R : ni `owner` ni `responsible`) : {list}")
+        }
+        (Lang::Fr, _) => {
+            format!("{n} tâches que personne ne réalise (R : ni `owner` ni `responsible`) : {list}")
+        }
+        (Lang::En, 1) => {
+            format!("1 task nobody is responsible for (R: no `owner`, no `responsible`): {list}")
+        }
+        (Lang::En, _) => {
+            format!("{n} tasks nobody is responsible for (R: no `owner`, no `responsible`): {list}")
+        }
+    }
+}
+
+/// Milestones that involve nobody, left out of the matrix.
+pub fn raci_left_out(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "1 jalon sans personne n'est pas affiché.".to_string(),
+        (Lang::Fr, _) => format!("{n} jalons sans personne ne sont pas affichés."),
+        (Lang::En, 1) => "1 milestone involving nobody is not shown.".to_string(),
+        (Lang::En, _) => format!("{n} milestones involving nobody are not shown."),
     }
 }
 

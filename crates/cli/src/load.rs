@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use anyhow::Context;
-use retroplan_engine::{Plan, Schedule};
+use retroplan_engine::{PeopleLoad, Plan, Schedule};
 use retroplan_formats::{
     Diagnostic, PlanSpans, ReadOptions, engine_diagnostics, has_errors, read_plan_with,
 };
@@ -99,7 +99,16 @@ pub fn all_diagnostics(source: &str, options: &ReadOptions) -> Vec<Diagnostic> {
 
 /// Schedules a loaded plan; the engine's errors go to standard error.
 pub fn schedule(loaded: &Loaded, today: jiff::civil::Date) -> Result<Schedule, Unreadable> {
-    retroplan_engine::schedule(&loaded.plan, today).map_err(|errors| {
+    schedule_with_load(loaded, today, false).map(|(s, _)| s)
+}
+
+/// [`schedule`], with each person's work per day when `people` is set.
+pub fn schedule_with_load(
+    loaded: &Loaded,
+    today: jiff::civil::Date,
+    people: bool,
+) -> Result<(Schedule, Option<PeopleLoad>), Unreadable> {
+    retroplan_engine::schedule_with_load(&loaded.plan, today, people).map_err(|errors| {
         let diagnostics = engine_diagnostics(&errors, &loaded.plan, &loaded.spans);
         show(&loaded.name, &loaded.source, &diagnostics);
         Unreadable

@@ -7,9 +7,12 @@ mod diagnostics;
 mod examples;
 mod i18n;
 mod load;
+mod people_report;
+mod raci;
 mod table;
 mod templates;
 mod user_templates;
+mod workload;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -49,6 +52,26 @@ enum Command {
         #[arg(long)]
         level: bool,
     },
+    /// Each person's booked work against their available days, per week or
+    /// day, summed over several plans (people matched by id). Exit 1 when
+    /// someone is overbooked.
+    Workload {
+        /// One or more plan files.
+        #[arg(required = true)]
+        plans: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ByArg::Week)]
+        by: ByArg,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// The day to plan from (YYYY-MM-DD), for every plan.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// Level each plan first (as `schedule --level`).
+        #[arg(long)]
+        level: bool,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Check a plan file and report every problem with its line and column (exit 0 valid, 2 not).
     Check {
         plan: String,
@@ -60,6 +83,16 @@ enum Command {
         /// `human` (on standard error) or `json` (an array of diagnostics on standard output, for editors).
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+    },
+    /// The RACI matrix: who is accountable, responsible, consulted and informed on each task (exit 0, 2 unreadable).
+    Raci {
+        /// The plan file (TOML); `-` for standard input; `example:NAME` for a built-in example.
+        plan: String,
+        #[arg(long, value_enum, default_value_t = raci::RaciFormat::Table)]
+        format: raci::RaciFormat,
+        /// Language of the headers and notes; default: the plan's `lang`, else LANG.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// List the built-in example plans, or print one.
     Example { name: Option<String> },
@@ -119,6 +152,12 @@ enum TemplateAction {
     },
     /// Print the folder where your templates are kept.
     Folder,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ByArg {
+    Week,
+    Day,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -247,6 +286,40 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                     &table::human_date(lang, loaded.plan.deadline)
                 )
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Workload {
+            plans,
+            by,
+            format,
+            today,
+            level,
+            lang,
+        } => workload::run(workload::Request {
+            plans: &plans,
+            period: match by {
+                ByArg::Week => workload::Period::Week,
+                ByArg::Day => workload::Period::Day,
+            },
+            json: matches!(format, ListFormat::Json),
+            today,
+            level,
+            lang: lang.map(Lang::from),
+            read: read_options(None, lang),
+        }),
+        Command::Raci { plan, format, lang } => {
+            // Exit codes like `check`: a plan it refuses (a cycle too) is refused here.
+            let Ok(loaded) = load(&plan, &read_options(None, lang))? else {
+                return Ok(ExitCode::from(2));
+            };
+            let today = loaded
+                .plan
+                .today
+                .unwrap_or_else(|| jiff::Zoned::now().date());
+            if load::schedule(&loaded, today).is_err() {
+                return Ok(ExitCode::from(2));
+            }
+            raci::print(&loaded.plan, format, language(lang, &loaded))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Example { name: None } => {

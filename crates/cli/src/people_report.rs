@@ -117,6 +117,17 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
     Ok(())
 }
 
+/// A count kept in hundredths, for people: `2`, `0.5`, `1.25`.
+pub fn amount(hundredths: u32) -> String {
+    if hundredths.is_multiple_of(100) {
+        (hundredths / 100).to_string()
+    } else {
+        format!("{:.2}", f64::from(hundredths) / 100.0)
+            .trim_end_matches('0')
+            .to_string()
+    }
+}
+
 fn iso(d: Date) -> String {
     d.to_string()
 }
@@ -142,6 +153,7 @@ fn runs(overloads: &[Overload]) -> Vec<&[Overload]> {
 mod text {
     use retroplan_engine::Lang;
 
+    use super::amount;
     use crate::i18n::working_days;
 
     pub fn levelling_title(lang: Lang) -> &'static str {
@@ -198,14 +210,6 @@ mod text {
         }
     }
 
-    fn amount(hundredths: u32) -> String {
-        match hundredths % 100 {
-            0 => (hundredths / 100).to_string(),
-            _ => format!("{:.2}", f64::from(hundredths) / 100.0)
-                .trim_end_matches('0')
-                .to_string(),
-        }
-    }
 
     pub fn level_hint(lang: Lang) -> &'static str {
         match lang {
