@@ -10,6 +10,10 @@ const EXAMPLES: &[(&str, &str)] = &[
         "lancement-produit",
         include_str!("../../../examples/lancement-produit.toml"),
     ),
+    (
+        "campagne-communication",
+        include_str!("../../../examples/campagne-communication.toml"),
+    ),
 ];
 
 pub fn names() -> Vec<&'static str> {
