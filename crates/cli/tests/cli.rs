@@ -786,3 +786,311 @@ fn every_template_dated_for_one_deadline() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// People: overloads, levelling, workload (docs/people.md)
+// ---------------------------------------------------------------------------
+
+/// Léa has three tasks that all end on the deadline (Fri 4 Dec 2026): 12
+/// working days of work; Marc, also a graphic designer, has none.
+const TOO_MUCH_FOR_LEA: &str = r#"name = "Trop pour Léa"
+deadline = 2026-12-04
+today = 2026-11-23
+
+[[person]]
+id = "lea"
+role = "Graphiste"
+
+[[person]]
+id = "marc"
+role = "graphiste"
+
+[[task]]
+id = "visuels"
+owner = "lea"
+days = 5
+
+[[task]]
+id = "bannieres"
+owner = "lea"
+days = 4
+
+[[task]]
+id = "affiche"
+owner = "lea"
+days = 3
+
+[[task]]
+id = "envoi"
+days = 0
+after = ["visuels", "bannieres", "affiche"]
+"#;
+
+#[test]
+fn overloads_are_reported_without_levelling() {
+    let run = retroplan(&["schedule", "-", "--format", "json"], TOO_MUCH_FOR_LEA);
+    assert_eq!(run.code, 0, "feasible without levelling: {}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["levelled"], false);
+    let overloads = json["overloads"].as_array().unwrap();
+    // visuels Mon 30 Nov - Fri 4 Dec, bannieres Tue 1 - Fri 4, affiche
+    // Wed 2 - Fri 4: two tasks on the 1st, three from the 2nd.
+    let days: Vec<(&str, u64)> = overloads
+        .iter()
+        .map(|o| (o["date"].as_str().unwrap(), o["booked"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("2026-12-01", 2),
+            ("2026-12-02", 3),
+            ("2026-12-03", 3),
+            ("2026-12-04", 3)
+        ]
+    );
+    assert_eq!(
+        overloads[0]["tasks"],
+        serde_json::json!(["visuels", "bannieres"])
+    );
+    assert!(
+        overloads
+            .iter()
+            .all(|o| o["person"] == "lea" && o["capacity"] == 1)
+    );
+    let table = retroplan(&["schedule", "-"], TOO_MUCH_FOR_LEA);
+    assert!(table.stdout.contains("── Overloads ──"), "{}", table.stdout);
+    assert!(table.stdout.contains("--level"), "{}", table.stdout);
+}
+
+#[test]
+fn levelling_explains_its_moves_and_the_ways_out() {
+    let run = retroplan(&["schedule", "-", "--level"], TOO_MUCH_FOR_LEA);
+    // 12 days of work, 10 working days from Mon 23 Nov to Fri 4 Dec: late by 2.
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let out = &run.stdout;
+    for expected in [
+        "Late by 2 working days",
+        "── Levelling ──",
+        "bannieres  5 working days earlier: lea is busy with \"visuels\"",
+        "affiche    9 working days earlier: lea is busy with \"bannieres\"",
+        "── Who is overloaded ──",
+        "lea: booked every working day from Mon 2026-11-23 to Fri 2026-12-04, and 2 days of work would have to be done before today (affiche)",
+        "give \"affiche\" to marc instead of lea: the plan fits",
+        "move the deadline to Tue 2026-12-08",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    // The proposals hold: with the deadline proposed, levelling fits.
+    let moved = retroplan(
+        &[
+            "schedule",
+            "-",
+            "--level",
+            "--deadline",
+            "2026-12-08",
+            "--format",
+            "json",
+        ],
+        TOO_MUCH_FOR_LEA,
+    );
+    assert_eq!(moved.code, 0, "{}", moved.stdout);
+    let json: serde_json::Value = serde_json::from_str(&moved.stdout).unwrap();
+    assert_eq!(
+        (json["levelled"].clone(), json["overloads"].clone()),
+        (true.into(), serde_json::json!([]))
+    );
+    // One day earlier is not enough: the proposal is the earliest.
+    let earlier = retroplan(
+        &["schedule", "-", "--level", "--deadline", "2026-12-07"],
+        TOO_MUCH_FOR_LEA,
+    );
+    assert_eq!(earlier.code, 1);
+    let given = TOO_MUCH_FOR_LEA.replace(
+        "id = \"affiche\"\nowner = \"lea\"",
+        "id = \"affiche\"\nowner = \"marc\"",
+    );
+    let reassigned = retroplan(&["schedule", "-", "--level"], &given);
+    assert_eq!(reassigned.code, 0, "{}", reassigned.stdout);
+    // French too.
+    let fr = retroplan(
+        &["schedule", "-", "--level", "--lang", "fr"],
+        TOO_MUCH_FOR_LEA,
+    );
+    assert!(
+        fr.stdout
+            .contains("confier « affiche » à marc au lieu de lea : le plan tient"),
+        "{}",
+        fr.stdout
+    );
+    assert!(
+        fr.stdout.contains("── Qui est surchargé ──"),
+        "{}",
+        fr.stdout
+    );
+}
+
+#[test]
+fn levelling_in_json_and_by_the_plan_key() {
+    let plan = TOO_MUCH_FOR_LEA.replace("today = 2026-11-23", "today = 2026-11-02\nlevel = true");
+    let run = retroplan(&["schedule", "-", "--format", "json"], &plan);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["levelled"], true);
+    assert_eq!(json["overloads"], serde_json::json!([]));
+    let task = |id: &str| {
+        json["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // visuels keeps the last five days; bannieres ends the day before it
+    // starts (Fri 27 Nov), affiche the day before bannieres starts.
+    assert_eq!(
+        (
+            task("visuels")["start"].clone(),
+            task("visuels")["moved_by_levelling"].clone()
+        ),
+        ("2026-11-30".into(), 0.into())
+    );
+    assert_eq!(task("bannieres")["end"], "2026-11-27");
+    assert_eq!(task("bannieres")["moved_by_levelling"], 5);
+    assert_eq!(
+        task("bannieres")["moved_because"],
+        serde_json::json!({"person": "lea", "task": "visuels"})
+    );
+    assert_eq!(task("affiche")["end"], "2026-11-23");
+    assert_eq!(task("affiche")["start"], "2026-11-19");
+    assert_eq!(json["shortfalls"], serde_json::json!([]));
+    // The same input gives the same bytes.
+    let again = retroplan(&["schedule", "-", "--format", "json"], &plan);
+    assert_eq!(again.stdout, run.stdout);
+}
+
+#[test]
+fn people_keys_are_checked_with_a_place_and_a_hint() {
+    let base = format!("{HEAD}[[person]]\nid = \"lea\"\n");
+    let msg = refused(
+        &format!("{base}capacity = \"150%\"\n"),
+        "bad-capacity",
+        "8:12",
+    );
+    assert!(
+        msg.contains("whole number of tasks") || msg.contains("up to 100%"),
+        "{msg}"
+    );
+    refused(&format!("{base}capacity = 0\n"), "bad-capacity", "8:12");
+    refused(
+        &format!("{base}workdays = [\"lundi\", \"dimonche\"]\n"),
+        "bad-weekday",
+        "8:22",
+    );
+    let msg = refused(&format!("{base}capacite = 2\n"), "unknown-key", "8:1");
+    assert!(msg.contains("did you mean `capacity`?"), "{msg}");
+    let task = "[[task]]\nid = \"a\"\nowner = \"lea\"\ndays = 1\n";
+    refused(
+        &format!("{base}{task}priority = \"urgentissime\"\n"),
+        "bad-priority",
+        "12:12",
+    );
+    let msg = refused(
+        &format!("{base}{task}consulted = [\"lea\", \"leo\"]\n"),
+        "unknown-owner",
+        "12:23",
+    );
+    assert!(msg.contains("did you mean \"lea\"?"), "{msg}");
+    // Accepted forms.
+    for ok in [
+        "capacity = 2",
+        "capacity = \"50%\"",
+        "capacity = 0.5",
+        "capacity = \"200 %\"",
+    ] {
+        let run = retroplan(
+            &["check", "-"],
+            &format!("{base}{ok}\n{task}priority = \"haute\"\n"),
+        );
+        assert_eq!(run.code, 0, "{ok}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_task_works_on_its_owners_days() {
+    // Hugo works Monday to Thursday, at 50 %, and is off Mon 14 Dec: his
+    // 2-day task spans 4 of his working days before Fri 18 Dec: Thu 17,
+    // Wed 16, Tue 15 and, going back past the day off and Fri 11, Thu 10.
+    let plan = format!(
+        "{HEAD}[[person]]\nid = \"hugo\"\nworkdays = [\"mon\", \"tue\", \"wed\", \"thu\"]\ncapacity = \"50%\"\noff = [2026-12-14]\n[[task]]\nid = \"a\"\nowner = \"hugo\"\ndays = 2\n"
+    );
+    let run = retroplan(&["schedule", "-", "--format", "json"], &plan);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let a = &json["tasks"][0];
+    assert_eq!(
+        (a["start"].as_str(), a["end"].as_str(), a["days"].as_u64()),
+        (Some("2026-12-10"), Some("2026-12-17"), Some(4))
+    );
+    // A fixed date on his day off is refused, saying why.
+    let fixed = format!("{plan}on = 2026-12-14\n");
+    let msg = refused(&fixed, "fixed-on-closed-day", "15:6");
+    assert!(msg.contains("day off of its owner \"hugo\""), "{msg}");
+}
+
+#[test]
+fn workload_sums_one_person_across_plans() {
+    let dir = scratch("workload");
+    let a = format!("{dir}/a.toml");
+    let b = format!("{dir}/b.toml");
+    // Léa: 3 days ending Fri 18 Dec in plan a, 2 days ending Thu 17 Dec in
+    // plan b, where she is only named as an owner.
+    std::fs::write(&a, format!("{HEAD}[[person]]\nid = \"lea\"\nname = \"Léa\"\n[[task]]\nid = \"x\"\nowner = \"lea\"\ndays = 3\n")).unwrap();
+    std::fs::write(
+        &b,
+        format!("{HEAD}[[task]]\nid = \"y\"\nowner = \"lea\"\ndays = 2\ndue = 2026-12-17\n"),
+    )
+    .unwrap();
+    let alone = retroplan(&["workload", &a], "");
+    assert_eq!(alone.code, 0, "{}{}", alone.stdout, alone.stderr);
+    assert!(
+        alone.stdout.contains("Nobody is overbooked."),
+        "{}",
+        alone.stdout
+    );
+    let both = retroplan(&["workload", &a, &b, "--format", "json", "--by", "day"], "");
+    assert_eq!(both.code, 1, "overbooked across plans: {}", both.stderr);
+    let json: serde_json::Value = serde_json::from_str(&both.stdout).unwrap();
+    assert_eq!(json["by"], "day");
+    let people = json["people"].as_array().unwrap();
+    assert_eq!(people.len(), 1, "one Léa across both plans: {json:#}");
+    assert_eq!(people[0]["name"], "Léa");
+    let periods = people[0]["periods"].as_array().unwrap();
+    let over: Vec<&str> = periods
+        .iter()
+        .filter(|p| p["overloaded"] == true)
+        .map(|p| p["start"].as_str().unwrap())
+        .collect();
+    // a: Wed 16 - Fri 18; b: Wed 16 - Thu 17.
+    assert_eq!(over, ["2026-12-16", "2026-12-17"]);
+    let day = periods.iter().find(|p| p["start"] == "2026-12-16").unwrap();
+    assert_eq!(
+        (
+            day["booked"].as_f64(),
+            day["available"].as_f64(),
+            day["percent"].as_u64()
+        ),
+        (Some(2.0), Some(1.0), Some(200))
+    );
+    let table = retroplan(&["workload", &a, &b, "--lang", "fr"], "");
+    assert!(
+        table
+            .stdout
+            .contains("lea (Léa) : surchargé(e) 2 jour(s), du mer 16/12/2026 au jeu 17/12/2026"),
+        "{}",
+        table.stdout
+    );
+    // Levelling each plan alone does not help across plans.
+    let levelled = retroplan(&["workload", &a, &b, "--level"], "");
+    assert_eq!(levelled.code, 1);
+}
