@@ -998,7 +998,7 @@ fn people_keys_are_checked_with_a_place_and_a_hint() {
     let msg = refused(
         &format!("{base}{task}consulted = [\"lea\", \"leo\"]\n"),
         "unknown-owner",
-        "12:23",
+        "12:21",
     );
     assert!(msg.contains("did you mean \"lea\"?"), "{msg}");
     // Accepted forms.
