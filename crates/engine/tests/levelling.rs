@@ -541,7 +541,6 @@ fn a_follow_up_task_pulled_earlier_by_its_predecessor() {
 /// follow-up task that levelling pushes past its `due` date (or past a fixed
 /// task after it) keeps a slack of 0 or more and the plan says it fits.
 #[test]
-#[ignore = "engine bug: a levelled follow-up task past its due date (or a fixed successor) leaves the plan feasible"]
 fn levelling_a_follow_up_task_past_its_due_date_makes_the_plan_late() {
     // m: milestone fixed on J+2 (Sun 20 Dec). f1 (3 days) and f2 (2 days,
     // due Wed 23), both eve's, follow it. Without levelling both start Mon

@@ -285,6 +285,12 @@ fn schedule_once(
                 &positions.follow_up,
                 Some(&levelled.planned),
             );
+            // A follow-up task cannot start before levelling placed it.
+            for t in 0..levelled.planned.len() {
+                if positions.follow_up[t] && !positions.fixed[t] {
+                    positions.earliest[t] = positions.earliest[t].max(levelled.planned[t]);
+                }
+            }
             levelled
         });
         let unlevelled = match &levelled {

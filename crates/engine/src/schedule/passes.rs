@@ -219,8 +219,10 @@ pub(crate) fn latest_end(
 
 /// Step 5: the latest start of every task over every constraint, given the
 /// planned starts (follow-up tasks are bounded by the plan's finish, the end
-/// of the last one). With `held`, tasks that are not fixed keep those starts
-/// (after levelling, the latest a task may start is where levelling put it).
+/// of the last one). With `held`, backward tasks that are not fixed keep
+/// those starts (after levelling, the latest a backward task may start is
+/// where levelling put it; a follow-up task keeps the bound of what follows
+/// it, so that levelling pushing it past a `due` or a fixed date shows).
 pub(crate) fn latest_starts(
     checked: &Checked,
     graph: &Graph,
@@ -241,6 +243,7 @@ pub(crate) fn latest_starts(
         let fixed = checked.fixed[t] != NONE;
         if let Some(held) = held
             && !fixed
+            && !follow_up[t]
         {
             latest[t] = held[t];
             continue;
