@@ -124,6 +124,17 @@ pub fn verdict_late(lang: Lang, late_by: u32, earliest: &str) -> String {
     }
 }
 
+pub fn verdict_fixed_overload(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => {
+            "Intenable : des tâches à date fixe réservent une personne au-delà de sa capacité (voir Surcharges)."
+        }
+        Lang::En => {
+            "Not feasible: tasks with fixed dates book a person over capacity (see Overloads)."
+        }
+    }
+}
+
 pub fn chain(lang: Lang, late: bool) -> &'static str {
     match (lang, late) {
         (Lang::Fr, false) => "Chemin critique",

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 use jiff::civil::Date;
-use retroplan_engine::{Direction, Lang, MoveCause, Overload, Plan, Schedule, reassignments};
+use retroplan_engine::{Lang, MoveCause, Overload, Plan, Schedule, reassignments};
 
 use crate::table::human_date;
 
@@ -17,9 +17,9 @@ const DIM: Style = Style::new().dimmed();
 /// The mark after a row that levelling moved: `⇠3` earlier, `⇢3` later.
 pub fn moved_mark(schedule: &Schedule, t: usize) -> Option<String> {
     let s = &schedule.tasks[t];
-    (s.moved_by_levelling > 0).then(|| match s.direction {
-        Direction::Backward => format!("⇠{}", s.moved_by_levelling),
-        Direction::FollowUp => format!("⇢{}", s.moved_by_levelling),
+    (s.moved_by_levelling > 0).then(|| match s.moved_later {
+        false => format!("⇠{}", s.moved_by_levelling),
+        true => format!("⇢{}", s.moved_by_levelling),
     })
 }
 
@@ -44,11 +44,7 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
                 Some(MoveCause::Predecessor(x)) => text::after_predecessor(lang, id(*x)),
                 None => String::new(),
             };
-            let how = text::moved(
-                lang,
-                s.moved_by_levelling,
-                s.direction == Direction::Backward,
-            );
+            let how = text::moved(lang, s.moved_by_levelling, !s.moved_later);
             writeln!(out, "{:width$}  {how}{why}", id(t))?;
         }
     }
@@ -189,8 +185,8 @@ mod text {
 
     pub fn after_predecessor(lang: Lang, task: &str) -> String {
         match lang {
-            Lang::Fr => format!(" : « {task} », avant elle, a été retardée"),
-            Lang::En => format!(": \"{task}\", before it, moved later"),
+            Lang::Fr => format!(" : « {task} », avant elle, a bougé"),
+            Lang::En => format!(": \"{task}\", before it, moved"),
         }
     }
 
@@ -209,7 +205,6 @@ mod text {
             Lang::En => format!("{b} tasks for a capacity of {c}"),
         }
     }
-
 
     pub fn level_hint(lang: Lang) -> &'static str {
         match lang {

@@ -205,6 +205,13 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
             "{GOOD}✓{GOOD:#} {}",
             i18n::verdict_feasible(lang, schedule.margin.unwrap_or(schedule.min_slack), &start)
         )?;
+    } else if schedule.late_by == 0 {
+        // Levelled, in time, but fixed tasks book someone over capacity.
+        writeln!(
+            out,
+            "{CRITICAL}✗ {}{CRITICAL:#}",
+            i18n::verdict_fixed_overload(lang)
+        )?;
     } else {
         writeln!(
             out,

@@ -343,7 +343,6 @@ fn days(hundredths: u32) -> f64 {
     f64::from(hundredths) / 100.0
 }
 
-
 fn percent(c: &Cell) -> Option<u64> {
     (c.available > 0)
         .then(|| (u64::from(c.booked) * 100 + u64::from(c.available) / 2) / u64::from(c.available))

@@ -1094,3 +1094,26 @@ fn workload_sums_one_person_across_plans() {
     let levelled = retroplan(&["workload", &a, &b, "--level"], "");
     assert_eq!(levelled.code, 1);
 }
+
+#[test]
+fn fixed_tasks_of_one_person_on_one_day_cannot_be_levelled() {
+    let plan = format!(
+        "{HEAD}level = true\n[[task]]\nid = \"a\"\nowner = \"lea\"\ndays = 1\non = 2026-12-10\n[[task]]\nid = \"b\"\nowner = \"lea\"\ndays = 1\non = 2026-12-10\n"
+    )
+    .replacen("level = true\n", "", 1)
+    .replacen("today = 2026-11-02\n", "today = 2026-11-02\nlevel = true\n", 1);
+    let run = retroplan(&["schedule", "-"], &plan);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Not feasible: tasks with fixed dates book a person over capacity"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("lea  Thu 2026-12-10  2 tasks for a capacity of 1 (a, b)"),
+        "{}",
+        run.stdout
+    );
+}

@@ -82,12 +82,21 @@ fn levelled_plan(random: &RandomPlan, people: usize) -> Plan {
 
 fn levelling(c: &mut Criterion) {
     let mut group = c.benchmark_group("levelling");
-    for (n, people) in [(10_000usize, 50usize), (10_000, 500), (100_000, 50), (100_000, 500)] {
+    for (n, people) in [
+        (10_000usize, 50usize),
+        (10_000, 500),
+        (100_000, 50),
+        (100_000, 500),
+    ] {
         let random = RandomPlan::new(n, SEED);
         let plan = levelled_plan(&random, people);
         let today = plan.today.expect("set above");
         let first = retroplan_engine::schedule(&plan, today).expect("the plan schedules");
-        let moved = first.tasks.iter().filter(|t| t.moved_by_levelling > 0).count();
+        let moved = first
+            .tasks
+            .iter()
+            .filter(|t| t.moved_by_levelling > 0)
+            .count();
         eprintln!(
             "levelling/{n}x{people}: feasible {}, {moved} tasks moved, overloads {}, start {:?}",
             first.feasible,

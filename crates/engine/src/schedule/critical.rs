@@ -53,6 +53,7 @@ pub(crate) fn finish(
                 },
                 offset: start - deadline_day,
                 moved_by_levelling: 0,
+                moved_later: false,
                 moved_because: None,
             }
         })

@@ -42,7 +42,7 @@ pub(crate) enum Cause {
     Held { person: usize, task: TaskIx },
     /// A successor moved earlier, and this task must end before it.
     Successor(TaskIx),
-    /// A predecessor (of a follow-up task) moved later.
+    /// A predecessor of a follow-up task moved.
     Predecessor(TaskIx),
 }
 

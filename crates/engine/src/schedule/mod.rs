@@ -71,6 +71,9 @@ pub struct TaskSchedule {
     /// Working days levelling moved the task: earlier for a backward task,
     /// later for a follow-up task. 0 without levelling.
     pub moved_by_levelling: u32,
+    /// Levelling moved it later (a follow-up task waiting for its owner),
+    /// not earlier.
+    pub moved_later: bool,
     /// Why levelling moved it.
     pub moved_because: Option<MoveCause>,
 }
@@ -83,7 +86,7 @@ pub enum MoveCause {
     Held { person: String, task: TaskIx },
     /// A successor moved earlier, and this task must end before it starts.
     Successor(TaskIx),
-    /// A predecessor moved later (follow-up tasks).
+    /// A predecessor moved (follow-up tasks, placed after their predecessors).
     Predecessor(TaskIx),
 }
 
@@ -369,6 +372,7 @@ fn report_levelling(
     }
     for (t, task) in schedule.tasks.iter_mut().enumerate() {
         task.moved_by_levelling = levelled.planned[t].abs_diff(unlevelled[t]);
+        task.moved_later = levelled.planned[t] > unlevelled[t];
         task.moved_because = levelled.causes[t].map(|cause| match cause {
             levelling::Cause::Held { person, task } => MoveCause::Held {
                 person: owners.people[person].id.clone(),
