@@ -3,49 +3,21 @@
 //! `snapshots/`; review changes with `cargo insta review` or by reading the
 //! `.snap.new` files).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use std::process::Command;
+
+use common::{Run, no_user_templates};
 
 /// Runs `retroplan ARGS` with `stdin` as standard input, from the repository
 /// root, with no user templates.
 fn retroplan(args: &[&str], stdin: &str) -> Run {
-    let none = format!("{}/no-user-templates", env!("CARGO_TARGET_TMPDIR"));
-    retroplan_with(&none, args, stdin)
+    retroplan_with(&no_user_templates(), args, stdin)
 }
 
 /// Runs `retroplan ARGS` with `templates` as the user's template folder.
 fn retroplan_with(templates: &str, args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_retroplan"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .env("RETROPLAN_TEMPLATES", templates)
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    common::run(args, stdin, templates, &[("NO_COLOR", "1")])
 }
 
 /// Checks a plan from standard input: it must be refused (exit 2) with a

@@ -2,56 +2,18 @@
 //! cells, empty columns, languages, the four formats, warnings, refusals.
 //! Snapshots are in `snapshots/raci__*.snap`.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use common::{Run, no_user_templates, run};
 
-/// Runs `retroplan ARGS` with `stdin` as standard input, from the repository
-/// root, with no user templates, no locale and `NO_COLOR`.
+/// Runs `retroplan ARGS` with `NO_COLOR`.
 fn retroplan(args: &[&str], stdin: &str) -> Run {
     retroplan_env(args, stdin, &[("NO_COLOR", "1")])
 }
 
 /// The same with `env` set instead of `NO_COLOR` alone.
 fn retroplan_env(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
-    let none = format!("{}/no-user-templates", env!("CARGO_TARGET_TMPDIR"));
-    let mut command = Command::new(env!("CARGO_BIN_EXE_retroplan"));
-    command
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .env("RETROPLAN_TEMPLATES", none)
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    run(args, stdin, &no_user_templates(), env)
 }
 
 /// Runs `retroplan raci - ARGS` on `plan`; it must succeed quietly.
