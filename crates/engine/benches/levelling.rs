@@ -9,6 +9,8 @@
 //! the other two show how the cost grows with tasks and with people.
 //! See BENCHMARKS.md.
 
+#[path = "common/engine_links.rs"]
+mod engine_links;
 #[path = "common/random_plan.rs"]
 mod random_plan;
 
@@ -19,7 +21,7 @@ use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion
 use jiff::ToSpan;
 use random_plan::RandomPlan;
 use retroplan_engine::calendar::CalendarRules;
-use retroplan_engine::{Lang, Link, LinkKind, Person, Plan, Task};
+use retroplan_engine::{Lang, Person, Plan, Task};
 
 const SEED: u64 = 42;
 
@@ -36,20 +38,7 @@ fn levelled_plan(random: &RandomPlan, people: usize) -> Plan {
             load[owner] += u64::from(t.days);
             let mut task = Task::new(format!("t{i}"), t.title(), t.days);
             task.owner = Some(format!("p{owner}"));
-            task.after = t
-                .after
-                .iter()
-                .map(|l| Link {
-                    task: l.task,
-                    kind: [
-                        LinkKind::FinishToStart,
-                        LinkKind::StartToStart,
-                        LinkKind::FinishToFinish,
-                        LinkKind::StartToFinish,
-                    ][l.kind],
-                    lag: l.lag,
-                })
-                .collect();
+            task.after = engine_links::links(t);
             task
         })
         .collect();

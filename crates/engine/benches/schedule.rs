@@ -6,6 +6,8 @@
 //! second and the time per element is 1 / thrpt (the goal: under 20 ns).
 //! See BENCHMARKS.md.
 
+#[path = "common/engine_links.rs"]
+mod engine_links;
 #[path = "common/random_plan.rs"]
 mod random_plan;
 
@@ -17,7 +19,7 @@ use criterion::{
 };
 use random_plan::{CHANNELS, OWNERS, PHASES, RandomPlan};
 use retroplan_engine::calendar::CalendarRules;
-use retroplan_engine::{Lang, Link, LinkKind, Plan, Task};
+use retroplan_engine::{Lang, Plan, Task};
 
 const SEED: u64 = 42;
 
@@ -31,20 +33,7 @@ fn engine_plan(random: &RandomPlan) -> Plan {
             task.owner = Some(OWNERS[t.owner].to_string());
             task.phase = t.phase.map(|p| PHASES[p].to_string());
             task.channel = t.channel.map(|c| CHANNELS[c].to_string());
-            task.after = t
-                .after
-                .iter()
-                .map(|l| Link {
-                    task: l.task,
-                    kind: [
-                        LinkKind::FinishToStart,
-                        LinkKind::StartToStart,
-                        LinkKind::FinishToFinish,
-                        LinkKind::StartToFinish,
-                    ][l.kind],
-                    lag: l.lag,
-                })
-                .collect();
+            task.after = engine_links::links(t);
             task
         })
         .collect();

@@ -108,7 +108,7 @@ pub(crate) fn level(
         });
         let mut s = end - days[t];
         if let Some(o) = owners.owner(t) {
-            s = latest_room(&bookings, line, owners, t, o, s, days[t]);
+            s = room(&bookings, line, owners, t, o, s, days[t], true);
         }
         planned[t] = s;
         book(&mut bookings, t, s);
@@ -165,7 +165,7 @@ pub(crate) fn level(
         }
         let mut s = start;
         if let Some(o) = owners.owner(t) {
-            s = earliest_room(&bookings, line, owners, t, o, s, days[t]);
+            s = room(&bookings, line, owners, t, o, s, days[t], false);
         }
         planned[t] = s;
         book(&mut bookings, t, s);
@@ -199,9 +199,11 @@ pub(crate) fn level(
     }
 }
 
-/// The latest start `<= s` at which person `o` has room for task `t` on
-/// each of its `d` days. A refusal on day `k` skips every start covering it.
-fn latest_room(
+/// The latest start `<= s` (backward) or the earliest `>= s` at which
+/// person `o` has room for task `t` on each of its `d` days. Days are tried
+/// from the end that moves: a refusal on day `k` skips every start covering it.
+#[allow(clippy::too_many_arguments)]
+fn room(
     bookings: &Bookings,
     line: &Timeline,
     owners: &Owners,
@@ -209,42 +211,17 @@ fn latest_room(
     o: usize,
     mut s: i32,
     d: i32,
+    backward: bool,
 ) -> i32 {
     let capacity = owners.people[o].capacity;
     let (rate, cap) = (capacity.per_task(), capacity.percent());
     'window: loop {
-        let mut k = s + d - 1;
-        while k >= s {
+        for i in 0..d {
+            let k = if backward { s + d - 1 - i } else { s + i };
             if !bookings.has_room(o, line.day_of(t, k), rate, cap) {
-                s = k - d;
+                s = if backward { k - d } else { k + 1 };
                 continue 'window;
             }
-            k -= 1;
-        }
-        return s;
-    }
-}
-
-/// The earliest start `>= s` at which person `o` has room for task `t`.
-fn earliest_room(
-    bookings: &Bookings,
-    line: &Timeline,
-    owners: &Owners,
-    t: TaskIx,
-    o: usize,
-    mut s: i32,
-    d: i32,
-) -> i32 {
-    let capacity = owners.people[o].capacity;
-    let (rate, cap) = (capacity.per_task(), capacity.percent());
-    'window: loop {
-        let mut k = s;
-        while k < s + d {
-            if !bookings.has_room(o, line.day_of(t, k), rate, cap) {
-                s = k + 1;
-                continue 'window;
-            }
-            k += 1;
         }
         return s;
     }
