@@ -81,6 +81,23 @@ pub fn load(path: &str, options: &ReadOptions) -> anyhow::Result<Result<Loaded, 
     }))
 }
 
+/// Reads a plan and dates it from its `today` (else the clock), for the
+/// commands that refuse what `schedule` refuses (a cycle too) but show
+/// something else than the schedule.
+pub fn load_schedulable(
+    path: &str,
+    options: &ReadOptions,
+) -> anyhow::Result<Result<Loaded, Unreadable>> {
+    let Ok(loaded) = load(path, options)? else {
+        return Ok(Err(Unreadable));
+    };
+    let today = loaded
+        .plan
+        .today
+        .unwrap_or_else(|| jiff::Zoned::now().date());
+    Ok(schedule(&loaded, today).map(|_| loaded))
+}
+
 /// Every diagnostic of a plan's text: the reader's, then, if it could read
 /// the plan, the engine's (cycles, fixed dates on closed days).
 pub fn all_diagnostics(source: &str, options: &ReadOptions) -> Vec<Diagnostic> {

@@ -267,16 +267,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             deadline,
             ..
         } => {
-            let Ok(loaded) = load(&plan, &read_options(deadline, lang))? else {
+            let Ok(loaded) = load::load_schedulable(&plan, &read_options(deadline, lang))? else {
                 return Ok(ExitCode::from(2));
             };
-            let today = loaded
-                .plan
-                .today
-                .unwrap_or_else(|| jiff::Zoned::now().date());
-            if load::schedule(&loaded, today).is_err() {
-                return Ok(ExitCode::from(2));
-            }
             let lang = language(lang, &loaded);
             println!(
                 "{}",
@@ -309,16 +302,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         }),
         Command::Raci { plan, format, lang } => {
             // Exit codes like `check`: a plan it refuses (a cycle too) is refused here.
-            let Ok(loaded) = load(&plan, &read_options(None, lang))? else {
+            let Ok(loaded) = load::load_schedulable(&plan, &read_options(None, lang))? else {
                 return Ok(ExitCode::from(2));
             };
-            let today = loaded
-                .plan
-                .today
-                .unwrap_or_else(|| jiff::Zoned::now().date());
-            if load::schedule(&loaded, today).is_err() {
-                return Ok(ExitCode::from(2));
-            }
             raci::print(&loaded.plan, format, language(lang, &loaded))?;
             Ok(ExitCode::SUCCESS)
         }

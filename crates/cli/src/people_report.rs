@@ -113,17 +113,6 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
     Ok(())
 }
 
-/// A count kept in hundredths, for people: `2`, `0.5`, `1.25`.
-pub fn amount(hundredths: u32) -> String {
-    if hundredths.is_multiple_of(100) {
-        (hundredths / 100).to_string()
-    } else {
-        format!("{:.2}", f64::from(hundredths) / 100.0)
-            .trim_end_matches('0')
-            .to_string()
-    }
-}
-
 fn iso(d: Date) -> String {
     d.to_string()
 }
@@ -149,8 +138,8 @@ fn runs(overloads: &[Overload]) -> Vec<&[Overload]> {
 mod text {
     use retroplan_engine::Lang;
 
-    use super::amount;
     use crate::i18n::working_days;
+    use retroplan_formats::schedule_json::hundredths as amount;
 
     pub fn levelling_title(lang: Lang) -> &'static str {
         match lang {

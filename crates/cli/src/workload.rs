@@ -14,11 +14,11 @@ use anstyle::{AnsiColor, Style};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use retroplan_engine::{Lang, PeopleLoad};
+use retroplan_formats::schedule_json::hundredths as amount;
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
 use crate::load::{self, load};
-use crate::people_report::amount;
 use crate::table::human_date;
 
 const OVER: Style = AnsiColor::Red.on_default().bold();

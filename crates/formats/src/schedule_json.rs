@@ -90,9 +90,8 @@ pub fn write_schedule_json(
 
 /// `"meetings"`: one object per meeting with its dates (docs/templates.md).
 fn meetings(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
-    buf.extend_from_slice(b",\n  \"meetings\": [");
-    for (i, (m, dates)) in plan.meetings.iter().zip(&schedule.meetings).enumerate() {
-        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+    let pairs: Vec<_> = plan.meetings.iter().zip(&schedule.meetings).collect();
+    object_lines(buf, "meetings", &pairs, |buf, (m, dates)| {
         buf.extend_from_slice(b"{\"id\": ");
         string(buf, &m.id);
         buf.extend_from_slice(b", \"title\": ");
@@ -109,11 +108,6 @@ fn meetings(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
             separated(buf, list, |b, &d| date(b, Some(d)));
         }
         buf.extend_from_slice(b"]}");
-    }
-    buf.extend_from_slice(if plan.meetings.is_empty() {
-        b"]"
-    } else {
-        b"\n  ]"
     });
 }
 
@@ -126,51 +120,55 @@ fn people(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
     };
     buf.extend_from_slice(b",\n  \"levelled\": ");
     buf.extend_from_slice(if schedule.levelled { b"true" } else { b"false" });
-    buf.extend_from_slice(b",\n  \"overloads\": [");
-    for (i, o) in schedule.overloads.iter().enumerate() {
-        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+    object_lines(buf, "overloads", &schedule.overloads, |buf, o| {
         buf.extend_from_slice(b"{\"person\": ");
         string(buf, &o.person);
         buf.extend_from_slice(b", \"date\": ");
         date(buf, Some(o.date));
         buf.extend_from_slice(b", \"booked\": ");
-        hundredths(buf, o.booked);
+        buf.extend_from_slice(hundredths(o.booked).as_bytes());
         buf.extend_from_slice(b", \"capacity\": ");
-        hundredths(buf, o.capacity);
+        buf.extend_from_slice(hundredths(o.capacity).as_bytes());
         ids(buf, &o.tasks);
         buf.push(b'}');
-    }
-    buf.extend_from_slice(if schedule.overloads.is_empty() {
-        b"]"
-    } else {
-        b"\n  ]"
     });
-    buf.extend_from_slice(b",\n  \"shortfalls\": [");
-    for (i, s) in schedule.shortfalls.iter().enumerate() {
-        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+    object_lines(buf, "shortfalls", &schedule.shortfalls, |buf, s| {
         buf.extend_from_slice(b"{\"person\": ");
         string(buf, &s.person);
         buf.extend_from_slice(b", \"busy_to\": ");
         date(buf, s.busy_to);
         buf.extend_from_slice(b", \"before_today\": ");
-        hundredths(buf, s.before_today);
+        buf.extend_from_slice(hundredths(s.before_today).as_bytes());
         ids(buf, &s.tasks);
         buf.push(b'}');
-    }
-    buf.extend_from_slice(if schedule.shortfalls.is_empty() {
-        b"]"
-    } else {
-        b"\n  ]"
     });
 }
 
-/// A count kept in hundredths, as a JSON number: `2`, `0.5`, `1.25`.
-fn hundredths(buf: &mut Vec<u8>, n: u32) {
-    let _ = match (n / 100, n % 100) {
-        (whole, 0) => write!(buf, "{whole}"),
-        (whole, part) if part % 10 == 0 => write!(buf, "{whole}.{}", part / 10),
-        (whole, part) => write!(buf, "{whole}.{part:02}"),
-    };
+/// `,\n  "key": [` then one object per line, as the tasks are written.
+fn object_lines<T>(
+    buf: &mut Vec<u8>,
+    key: &str,
+    items: &[T],
+    mut item: impl FnMut(&mut Vec<u8>, &T),
+) {
+    buf.extend_from_slice(b",\n  \"");
+    buf.extend_from_slice(key.as_bytes());
+    buf.extend_from_slice(b"\": [");
+    for (i, x) in items.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        item(buf, x);
+    }
+    buf.extend_from_slice(if items.is_empty() { b"]" } else { b"\n  ]" });
+}
+
+/// A count kept in hundredths (of a day, of one task at a time), as people
+/// and JSON write it: `2`, `0.5`, `1.25`.
+pub fn hundredths(n: u32) -> String {
+    match (n / 100, n % 100) {
+        (whole, 0) => whole.to_string(),
+        (whole, part) if part % 10 == 0 => format!("{whole}.{}", part / 10),
+        (whole, part) => format!("{whole}.{part:02}"),
+    }
 }
 
 fn task(buf: &mut Vec<u8>, task: &retroplan_engine::Task, s: &TaskSchedule, plan: &Plan) {

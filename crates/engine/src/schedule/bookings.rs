@@ -23,8 +23,10 @@ pub(crate) struct Bookings {
     len: usize,
     /// Per person (allocated on their first booking): load per day.
     load: Vec<Vec<u32>>,
-    /// Per person: the first task booked on each day, to say who holds a slot.
+    /// Per person: the first task booked on each day, to say who holds a
+    /// slot (levelling only: the overload check does not need it).
     holder: Vec<Vec<u32>>,
+    holders: bool,
 }
 
 /// A day a person is booked over capacity, in the scheduler's indices.
@@ -37,13 +39,14 @@ pub(crate) struct DayOverload {
 }
 
 impl Bookings {
-    pub fn new(people: usize, line: &Timeline) -> Bookings {
+    pub fn new(people: usize, line: &Timeline, holders: bool) -> Bookings {
         let (first, last) = line.window();
         Bookings {
             first,
             len: usize::try_from(last - first + 1).unwrap_or(0),
             load: vec![Vec::new(); people],
             holder: vec![Vec::new(); people],
+            holders,
         }
     }
 
@@ -57,12 +60,14 @@ impl Bookings {
     pub fn book(&mut self, line: &Timeline, t: TaskIx, o: usize, s: i32, days: i32, rate: u32) {
         if self.load[o].is_empty() {
             self.load[o] = vec![0; self.len];
-            self.holder[o] = vec![NOBODY; self.len];
+            if self.holders {
+                self.holder[o] = vec![NOBODY; self.len];
+            }
         }
         for k in s..s.saturating_add(days) {
             if let Some(i) = self.offset(line.day_of(t, k)) {
                 self.load[o][i] += rate;
-                if self.holder[o][i] == NOBODY {
+                if self.holders && self.holder[o][i] == NOBODY {
                     self.holder[o][i] = t as u32;
                 }
             }
@@ -142,7 +147,7 @@ pub(crate) fn overloads_at(
     starts: &[i32],
     days: &[i32],
 ) -> (Bookings, Vec<DayOverload>) {
-    let mut bookings = Bookings::new(owners.people.len(), line);
+    let mut bookings = Bookings::new(owners.people.len(), line, false);
     for (t, &s) in starts.iter().enumerate() {
         if let Some(o) = owners.owner(t)
             && days[t] > 0

@@ -73,7 +73,7 @@ pub(crate) fn level(
     };
     let mut planned = pos.planned.clone();
     let mut causes: Vec<Option<Cause>> = vec![None; n];
-    let mut bookings = Bookings::new(owners.people.len(), line);
+    let mut bookings = Bookings::new(owners.people.len(), line, true);
     let book = |bookings: &mut Bookings, t: TaskIx, s: i32| {
         if let Some(o) = owners.owner(t)
             && days[t] > 0
