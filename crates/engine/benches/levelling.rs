@@ -56,6 +56,7 @@ fn levelled_plan(random: &RandomPlan, people: usize) -> Plan {
         tasks,
         meetings: Vec::new(),
         level: true,
+        tracking: Default::default(),
     };
     loop {
         let today = random.deadline.checked_sub(back.days()).expect("in range");

@@ -47,6 +47,7 @@ fn engine_plan(random: &RandomPlan) -> Plan {
         tasks,
         meetings: Vec::new(),
         level: false,
+        tracking: Default::default(),
     }
 }
 

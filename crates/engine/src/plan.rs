@@ -28,6 +28,58 @@ pub struct Plan {
     /// Level the owners' work (`level = true`): one task at a time per
     /// person, or up to their capacity (SCHEDULING.md, "People").
     pub level: bool,
+    /// How the plan's progress is read: the at-risk window and the baselines.
+    pub tracking: Tracking,
+}
+
+/// Settings and records of a living plan (docs/progress.md).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tracking {
+    /// A task not started is at risk when its planned start falls within
+    /// this many working days (`at_risk_within`, default 2: the seeds'
+    /// "48 hours" alert).
+    pub at_risk_within: u32,
+    /// Recorded planned dates, oldest first.
+    pub baselines: Vec<Baseline>,
+    /// The baseline the schedule's variance is measured against (an index
+    /// in `baselines`); `None`: none.
+    pub compare_with: Option<usize>,
+}
+
+impl Default for Tracking {
+    fn default() -> Self {
+        Tracking {
+            at_risk_within: 2,
+            baselines: Vec::new(),
+            compare_with: None,
+        }
+    }
+}
+
+/// The planned dates of a plan as they were on one day (`retroplan baseline`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Baseline {
+    pub name: String,
+    /// The day it was recorded.
+    pub recorded: Date,
+    pub deadline: Date,
+    /// The plan's first planned start and last planned end then.
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// The verdict then, as its code (`on_track`, `at_risk`, `late`).
+    pub verdict: Option<String>,
+    pub tasks: Vec<BaselineTask>,
+}
+
+/// One task of a [`Baseline`], by id: tasks added since have none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BaselineTask {
+    pub id: String,
+    pub start: Date,
+    pub end: Date,
+    pub days: u32,
+    pub owner: Option<String>,
+    pub status: Status,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -165,6 +217,22 @@ pub struct Task {
     pub priority: i32,
     /// Responsible, consulted and informed people (boxed: most tasks have none).
     pub raci: Option<Box<Raci>>,
+    /// Actual dates and what remains (boxed: most tasks have none).
+    pub progress: Option<Box<Progress>>,
+}
+
+/// What happened to a task so far, beside its [`Status`].
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// The day work began.
+    pub started: Option<Date>,
+    /// The day it was finished (a done task).
+    pub finished: Option<Date>,
+    /// Working days of work left, counting today, for a task under way.
+    pub remaining: Option<u32>,
+    /// What-if: the task is expected this many working days later than
+    /// planned (its start if it has not started, else its end).
+    pub slip: u32,
 }
 
 impl Task {
@@ -186,6 +254,7 @@ impl Task {
             notes: None,
             priority: 0,
             raci: None,
+            progress: None,
         }
     }
 
@@ -310,16 +379,30 @@ pub enum Status {
     Review,
     Done,
     Blocked,
+    /// Dropped: kept in the file for the record, it takes no time and books
+    /// nobody; its links pass through it.
+    Cancelled,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Todo,
         Status::InProgress,
         Status::Review,
         Status::Done,
         Status::Blocked,
+        Status::Cancelled,
     ];
+
+    /// Work on it has begun (it may be finished).
+    pub fn is_started(self) -> bool {
+        matches!(self, Status::InProgress | Status::Review | Status::Done)
+    }
+
+    /// Nothing is left to do: done or cancelled.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Done | Status::Cancelled)
+    }
 
     /// Accepts the plan file's codes and the French and English words people type.
     pub fn parse(text: &str) -> Option<Status> {
@@ -333,6 +416,9 @@ impl Status {
             }
             "done" | "terminé" | "termine" | "fait" | "finished" => Status::Done,
             "blocked" | "bloqué" | "bloque" => Status::Blocked,
+            "cancelled" | "canceled" | "annulé" | "annule" | "abandonné" | "abandonne" => {
+                Status::Cancelled
+            }
             _ => return None,
         })
     }
@@ -344,6 +430,7 @@ impl Status {
             Status::Review => "review",
             Status::Done => "done",
             Status::Blocked => "blocked",
+            Status::Cancelled => "cancelled",
         }
     }
 
@@ -354,11 +441,13 @@ impl Status {
             (Status::Review, Lang::Fr) => "à valider",
             (Status::Done, Lang::Fr) => "terminé",
             (Status::Blocked, Lang::Fr) => "bloqué",
+            (Status::Cancelled, Lang::Fr) => "annulé",
             (Status::Todo, Lang::En) => "to do",
             (Status::InProgress, Lang::En) => "in progress",
             (Status::Review, Lang::En) => "to validate",
             (Status::Done, Lang::En) => "done",
             (Status::Blocked, Lang::En) => "blocked",
+            (Status::Cancelled, Lang::En) => "cancelled",
         }
     }
 }
@@ -393,7 +482,13 @@ mod tests {
         assert_eq!(Status::parse("terminé"), Some(Status::Done));
         assert_eq!(Status::parse("bloqué"), Some(Status::Blocked));
         assert_eq!(Status::parse("in-progress"), Some(Status::InProgress));
+        assert_eq!(Status::parse("annulé"), Some(Status::Cancelled));
+        assert_eq!(Status::parse("Cancelled"), Some(Status::Cancelled));
         assert_eq!(Status::parse("maybe"), None);
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.code()), Some(s));
+            assert_eq!(Status::parse(s.label(Lang::Fr)), Some(s));
+        }
         for s in Status::ALL {
             assert_eq!(Status::parse(s.code()), Some(s));
             assert_eq!(Status::parse(s.label(Lang::Fr)), Some(s));

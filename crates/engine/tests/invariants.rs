@@ -354,6 +354,7 @@ fn build(head: &Head, specs: &[TaskSpec]) -> (Plan, Date) {
         tasks: Vec::with_capacity(specs.len()),
         meetings: vec![],
         level: head.level,
+        tracking: Default::default(),
     };
     for (i, spec) in specs.iter().enumerate() {
         let mut task = Task::new(format!("t{i}"), format!("Task {i}"), spec.days);
@@ -460,6 +461,7 @@ fn arb_cyclic_plan() -> impl Strategy<Value = Plan> {
                 tasks,
                 meetings: vec![],
                 level: false,
+                tracking: Default::default(),
             }
         })
 }
@@ -552,6 +554,7 @@ fn new_years_eve_2029_is_a_bridge_when_asked_alone() {
         tasks: vec![Task::new("t", "t", 3)],
         meetings: vec![],
         level: false,
+        tracking: Default::default(),
     };
     let s = schedule(&plan, date(2029, 12, 1)).unwrap();
     assert_eq!(s.tasks[0].start, date(2029, 12, 27));

@@ -41,6 +41,7 @@ fn plan(people: Vec<Person>, tasks: Vec<Task>, level: bool) -> Plan {
         tasks,
         meetings: Vec::new(),
         level,
+        tracking: Default::default(),
     }
 }
 

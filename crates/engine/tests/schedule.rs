@@ -23,6 +23,7 @@ fn plan(deadline: Date, tasks: Vec<Task>) -> Plan {
         tasks,
         meetings: Vec::new(),
         level: false,
+        tracking: Default::default(),
     }
 }
 

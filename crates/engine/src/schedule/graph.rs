@@ -213,6 +213,7 @@ mod tests {
             tasks,
             meetings: Vec::new(),
             level: false,
+            tracking: Default::default(),
         }
     }
 

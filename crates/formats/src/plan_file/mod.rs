@@ -8,6 +8,7 @@
 //! own errors (cycles, fixed dates on closed days) can be pointed back at the
 //! file with [`engine_diagnostics`].
 
+mod baseline;
 mod fields;
 mod meeting;
 mod reviews;
@@ -25,7 +26,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
 use task::RawTask;
-pub use task::{is_valid_id, suggest_id};
+pub use baseline::baseline_text;
+pub use task::{STATUS_HINT, is_valid_id, suggest_id};
 
 /// A date as plan files write it in strings: `2026-11-27` or `27/11/2026`.
 pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
@@ -177,6 +179,7 @@ pub fn read_plan_with(source: &str, options: &ReadOptions) -> ReadPlan {
         tasks,
         meetings: header.meetings,
         level: header.level,
+        tracking: header.tracking,
     });
     drop_follow_on_errors(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));

@@ -37,6 +37,7 @@ pub(crate) fn expand<'i>(raw: RawTask<'i>, lang: Lang, out: &mut Vec<RawTask<'i>
                 notes: None,
                 status,
                 raci: None,
+                progress: None,
                 ..base.clone()
             },
             links: vec![RawLink {

@@ -5,7 +5,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use retroplan_engine::Meeting;
 use retroplan_engine::calendar::{CalendarRules, Country, DateRange};
-use retroplan_engine::plan::{Capacity, Lang, Person};
+use retroplan_engine::plan::{Capacity, Lang, Person, Tracking};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
@@ -20,6 +20,8 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "today",
     "lang",
     "level",
+    "at_risk_within",
+    "baseline",
     "description",
     "calendar",
     "person",
@@ -42,6 +44,7 @@ pub(crate) struct Header {
     pub people: Vec<Person>,
     pub meetings: Vec<Meeting>,
     pub level: bool,
+    pub tracking: Tracking,
 }
 
 pub(crate) fn read_header(
@@ -69,6 +72,15 @@ pub(crate) fn read_header(
     }
     let today = f.date("today").map(|(d, _)| d);
     let level = f.bool("level").unwrap_or(false);
+    let at_risk_within = f
+        .integer("at_risk_within", 0..1000, "working days")
+        .map_or(2, |n| n as u32);
+    let baselines = crate::plan_file::baseline::read_baselines(&mut f);
+    let tracking = Tracking {
+        at_risk_within,
+        compare_with: baselines.len().checked_sub(1),
+        baselines,
+    };
     let lang = f.string("lang").and_then(|(code, span)| {
         Lang::parse(&code).or_else(|| {
             f.error(
@@ -114,6 +126,7 @@ pub(crate) fn read_header(
         people,
         meetings,
         level,
+        tracking,
     }
 }
 

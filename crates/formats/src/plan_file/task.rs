@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use retroplan_engine::calendar::Weekdays;
-use retroplan_engine::plan::{Duration, LinkKind, Raci, Status, Task};
+use retroplan_engine::plan::{Duration, LinkKind, Progress, Raci, Status, Task};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
@@ -34,7 +34,12 @@ pub(crate) const TASK_KEYS: &[&str] = &[
     "responsible",
     "consulted",
     "informed",
+    "started",
+    "finished",
+    "remaining",
 ];
+
+pub const STATUS_HINT: &str = "use todo, in_progress, review, done, blocked or cancelled (à faire, en cours, à valider, terminé, bloqué, annulé)";
 
 const LINK_KEYS: &[&str] = &["task", "type", "lag"];
 
@@ -128,7 +133,7 @@ pub(crate) fn read_task<'i>(
         Some((s, span)) => Status::parse(&s).unwrap_or_else(|| {
             f.error(
                 Diagnostic::error("bad-status", span, format!("unknown status \"{s}\""))
-                    .with_hint("use todo, in_progress, review, done or blocked (à faire, en cours, à valider, terminé, bloqué)"),
+                    .with_hint(STATUS_HINT),
             );
             Status::Todo
         }),
@@ -163,6 +168,11 @@ pub(crate) fn read_task<'i>(
     } else {
         (None, None)
     };
+    let progress = if has(b's') || has(b'f') || has(b'r') {
+        read_progress(&mut f, status)
+    } else {
+        None
+    };
     diagnostics.extend(f.finish());
 
     let (id, id_span) = id?;
@@ -183,6 +193,7 @@ pub(crate) fn read_task<'i>(
             notes,
             priority,
             raci,
+            progress,
         },
         links,
         id_span: narrow(&id_span),
@@ -191,6 +202,76 @@ pub(crate) fn read_task<'i>(
         reviews,
         raci_spans,
     })
+}
+
+/// `started`, `finished` and `remaining`, checked against the status and
+/// each other: a contradiction is an error, never quietly resolved.
+fn read_progress(f: &mut Fields<'_, '_>, status: Status) -> Option<Box<Progress>> {
+    let started = f.date("started");
+    let finished = f.date("finished");
+    let remaining = f
+        .get("remaining")
+        .map(|v| f.span(v))
+        .zip(f.integer("remaining", 0..MOST_DAYS, "working days left"));
+    let code = status.code();
+    if let Some((_, span)) = &started
+        && status == Status::Todo
+    {
+        f.error(
+            Diagnostic::error(
+                "started-not-started",
+                span.clone(),
+                "a task with a `started` date cannot be `todo`",
+            )
+            .with_hint("set `status = \"in_progress\"` (or remove `started`)"),
+        );
+    }
+    if let Some((_, span)) = &finished
+        && status != Status::Done
+    {
+        f.error(
+            Diagnostic::error(
+                "finished-not-done",
+                span.clone(),
+                format!("a task with a `finished` date must be done, not `{code}`"),
+            )
+            .with_hint("set `status = \"done\"` (`retroplan done PLAN TASK` does both), or remove `finished`"),
+        );
+    }
+    if let (Some((s, _)), Some((e, span))) = (&started, &finished)
+        && e < s
+    {
+        f.error(
+            Diagnostic::error(
+                "finish-before-start",
+                span.clone(),
+                format!("finished on {e}, before it started ({s})"),
+            )
+            .with_hint("a task finishes on or after the day it started"),
+        );
+    }
+    if let Some((span, _)) = &remaining
+        && !matches!(
+            status,
+            Status::InProgress | Status::Review | Status::Blocked
+        )
+    {
+        f.error(
+            Diagnostic::error(
+                "remaining-not-in-progress",
+                span.clone(),
+                format!("`remaining` is for a task under way, not `{code}`"),
+            )
+            .with_hint("set `status = \"in_progress\"`, or remove `remaining`"),
+        );
+    }
+    let progress = Progress {
+        started: started.map(|(d, _)| d),
+        finished: finished.map(|(d, _)| d),
+        remaining: remaining.map(|(_, r)| r as u32),
+        slip: 0,
+    };
+    (progress != Progress::default()).then(|| Box::new(progress))
 }
 
 /// `priority = 2`, or a word: high, normal, low (haute, normale, basse).
