@@ -38,6 +38,15 @@ pub enum PlanError {
         id: String,
         owner: String,
     },
+    #[error("task `{id}` is marked {what} on {date}, after today ({today})")]
+    ProgressAfterToday {
+        task: TaskIx,
+        id: String,
+        /// `started` or `finished`.
+        what: &'static str,
+        date: Date,
+        today: Date,
+    },
     #[error("{what} falls outside the supported years (-9999 to 9999)")]
     DateOutOfRange { task: Option<TaskIx>, what: String },
 }

@@ -23,10 +23,11 @@ pub mod schedule;
 pub use error::{PlanError, PlanErrors};
 pub use meeting::{Meeting, MeetingDates, MeetingRule};
 pub use plan::{
-    Capacity, Duration, Lang, Link, LinkKind, Person, Plan, Raci, Status, Task, TaskIx,
+    Baseline, BaselineTask, Capacity, Duration, Lang, Link, LinkKind, Person, Plan, Progress, Raci,
+    Status, Task, TaskIx, Tracking,
 };
 pub use relative::{RelativeDate, When};
 pub use schedule::{
-    Direction, MoveCause, Overload, PeopleLoad, PersonLoad, Reassignment, Schedule, Shortfall,
-    TaskSchedule, reassignments, schedule, schedule_with_load,
+    Direction, MoveCause, Overload, PeopleLoad, PersonLoad, PlanVariance, Reassignment, Schedule,
+    Shortfall, TaskSchedule, Variance, Verdict, reassignments, schedule, schedule_with_load,
 };

@@ -39,11 +39,23 @@ pub fn write_schedule_json(
         ",\n  \"late_by\": {},\n  \"min_slack\": {}",
         schedule.late_by, schedule.min_slack
     )?;
-    head.extend_from_slice(b",\n  \"margin\": ");
-    match schedule.margin {
-        Some(m) => number(&mut head, i64::from(m)),
-        None => head.extend_from_slice(b"null"),
+    head.extend_from_slice(b",\n  \"verdict\": \"");
+    head.extend_from_slice(schedule.verdict.code().as_bytes());
+    head.extend_from_slice(b"\",\n  \"forecast_start\": ");
+    date(&mut head, schedule.forecast_start);
+    head.extend_from_slice(b",\n  \"forecast_end\": ");
+    date(&mut head, schedule.forecast_end);
+    if let Some(v) = &schedule.variance {
+        head.extend_from_slice(b",\n  \"variance\": {\"baseline\": ");
+        string(&mut head, &v.baseline);
+        for (key, n) in [(&b", \"start\": "[..], v.start), (b", \"end\": ", v.end)] {
+            head.extend_from_slice(key);
+            opt_number(&mut head, n);
+        }
+        head.push(b'}');
     }
+    head.extend_from_slice(b",\n  \"margin\": ");
+    opt_number(&mut head, schedule.margin);
     head.extend_from_slice(b",\n  \"earliest_deadline\": ");
     date(&mut head, Some(schedule.earliest_deadline));
     head.extend_from_slice(b",\n  \"critical_path\": [");
@@ -60,6 +72,7 @@ pub fn write_schedule_json(
     // Chunks are serialised in parallel, a few batches at a time, and written
     // as soon as a batch is done: the whole document never sits in memory.
     let n = plan.tasks.len();
+    let compared = schedule.variance.is_some();
     let chunk_count = n.div_ceil(TASKS_PER_CHUNK);
     let per_batch = 4 * rayon::current_num_threads().max(1);
     for batch_start in (0..chunk_count).step_by(per_batch) {
@@ -71,7 +84,7 @@ pub fn write_schedule_json(
                 let mut buf = Vec::with_capacity(range.len() * 400);
                 for t in range {
                     buf.extend_from_slice(if t == 0 { b"\n    " } else { b",\n    " });
-                    task(&mut buf, &plan.tasks[t], &schedule.tasks[t], plan);
+                    task(&mut buf, &plan.tasks[t], &schedule.tasks[t], plan, compared);
                 }
                 buf
             })
@@ -171,7 +184,13 @@ pub fn hundredths(n: u32) -> String {
     }
 }
 
-fn task(buf: &mut Vec<u8>, task: &retroplan_engine::Task, s: &TaskSchedule, plan: &Plan) {
+fn task(
+    buf: &mut Vec<u8>,
+    task: &retroplan_engine::Task,
+    s: &TaskSchedule,
+    plan: &Plan,
+    compared: bool,
+) {
     let deadline = plan.deadline;
     buf.extend_from_slice(b"{\"id\": ");
     string(buf, &task.id);
@@ -235,6 +254,26 @@ fn task(buf: &mut Vec<u8>, task: &retroplan_engine::Task, s: &TaskSchedule, plan
             buf.push(b'}');
         }
     }
+    for (key, d) in [
+        (&b", \"forecast_start\": "[..], s.forecast_start),
+        (b", \"forecast_end\": ", s.forecast_end),
+    ] {
+        buf.extend_from_slice(key);
+        date(buf, Some(d));
+    }
+    buf.extend_from_slice(b", \"late\": ");
+    buf.extend_from_slice(if s.late { b"true" } else { b"false" });
+    buf.extend_from_slice(b", \"at_risk\": ");
+    buf.extend_from_slice(if s.at_risk { b"true" } else { b"false" });
+    if compared {
+        buf.extend_from_slice(b", \"variance\": ");
+        match s.variance {
+            Some(v) => {
+                let _ = write!(buf, "{{\"start\": {}, \"end\": {}}}", v.start, v.end);
+            }
+            None => buf.extend_from_slice(b"null"),
+        }
+    }
     buf.push(b'}');
 }
 
@@ -262,6 +301,13 @@ fn opt_string(buf: &mut Vec<u8>, s: Option<&str>) {
 
 fn number(buf: &mut Vec<u8>, n: i64) {
     let _ = write!(buf, "{n}");
+}
+
+fn opt_number(buf: &mut Vec<u8>, n: Option<i32>) {
+    match n {
+        Some(n) => number(buf, i64::from(n)),
+        None => buf.extend_from_slice(b"null"),
+    }
 }
 
 fn date(buf: &mut Vec<u8>, d: Option<jiff::civil::Date>) {

@@ -5,11 +5,16 @@
 use jiff::civil::Date;
 
 use crate::day_number::day_number;
-use crate::plan::{Plan, TaskIx};
+use std::collections::HashMap;
+
+use crate::plan::{BaselineTask, Plan, Status, TaskIx};
+use crate::schedule::forecast;
 use crate::schedule::graph::Graph;
 use crate::schedule::passes::Positions;
 use crate::schedule::timeline::Timeline;
-use crate::schedule::{Direction, Schedule, TaskSchedule, to_date};
+use crate::schedule::{
+    Direction, PlanVariance, Schedule, TaskSchedule, Variance, Verdict, to_date,
+};
 
 pub(crate) fn finish(
     plan: &Plan,
@@ -20,20 +25,55 @@ pub(crate) fn finish(
     today: Date,
 ) -> Schedule {
     let n = plan.tasks.len();
-    let slack: Vec<i32> = (0..n).map(|t| pos.latest[t] - pos.earliest[t]).collect();
-    let min_slack = slack.iter().copied().min().unwrap_or(0);
-    let critical: Vec<bool> = slack.iter().map(|&s| s == min_slack).collect();
+    let today_day = day_number(today);
+    // Started work is measured at its end: when it started no longer matters.
+    let slack: Vec<i32> = (0..n)
+        .map(|t| {
+            if pos.is_started(t) {
+                pos.latest[t] + pos.days[t] - pos.earliest_end(t)
+            } else {
+                pos.latest[t] - pos.earliest[t]
+            }
+        })
+        .collect();
+    // Done and cancelled tasks are history: their slack says nothing of what
+    // is left, so they neither make a plan late nor sit on its critical path.
+    let open = |t: TaskIx| !pos.is_closed(t);
+    let min_slack = (0..n)
+        .filter(|&t| open(t))
+        .map(|t| slack[t])
+        .min()
+        .unwrap_or(0);
+    let critical: Vec<bool> = (0..n).map(|t| open(t) && slack[t] == min_slack).collect();
 
     let margin = (0..n)
-        .filter(|&t| !pos.follow_up[t] && !pos.fixed[t])
+        .filter(|&t| !pos.follow_up[t] && !pos.fixed[t] && open(t))
         .map(|t| slack[t])
         .min();
+    let fc = forecast::forecast(plan, graph, order, line, pos, today_day);
+    let baseline = plan
+        .tracking
+        .compare_with
+        .and_then(|i| plan.tracking.baselines.get(i));
+    let recorded: HashMap<&str, &BaselineTask> = baseline
+        .map(|b| b.tasks.iter().map(|t| (t.id.as_str(), t)).collect())
+        .unwrap_or_default();
+    let plan_calendar = line.plan_calendar();
+    let working_days = |from: Date, to: Date| {
+        plan_calendar.index_at(day_number(to)) - plan_calendar.index_at(day_number(from))
+    };
     let deadline_day = day_number(plan.deadline);
+    let within = plan.tracking.at_risk_within;
     let tasks: Vec<TaskSchedule> = (0..n)
         .map(|t| {
             let (start, end) = line.display_days(t, pos.planned[t]);
-            let (earliest_start, earliest_end) = line.display_days(t, pos.earliest[t]);
+            let (earliest_start, earliest_end) =
+                line.display_span(t, pos.earliest[t], pos.earliest_end(t));
             let (latest_start, latest_end) = line.display_days(t, pos.latest[t]);
+            let (forecast_start, forecast_end) = line.display_span(t, fc.start[t], fc.end[t]);
+            let (forecast_start, forecast_end) = (to_date(forecast_start), to_date(forecast_end));
+            let (late, at_risk) = forecast::lateness(pos, &fc, line, today_day, within, t);
+            let task = &plan.tasks[t];
             TaskSchedule {
                 start: to_date(start),
                 end: to_date(end),
@@ -44,7 +84,7 @@ pub(crate) fn finish(
                 days: pos.days[t] as u32,
                 slack: slack[t],
                 critical: critical[t],
-                milestone: pos.days[t] == 0,
+                milestone: pos.days[t] == 0 && task.status != Status::Cancelled,
                 fixed: pos.fixed[t],
                 direction: if pos.follow_up[t] {
                     Direction::FollowUp
@@ -55,19 +95,51 @@ pub(crate) fn finish(
                 moved_by_levelling: 0,
                 moved_later: false,
                 moved_because: None,
+                status: task.status,
+                forecast_start,
+                forecast_end,
+                late,
+                at_risk,
+                variance: recorded.get(task.id.as_str()).map(|b| Variance {
+                    start: working_days(b.start, forecast_start),
+                    end: working_days(b.end, forecast_end),
+                }),
             }
         })
         .collect();
 
-    let today_day = day_number(today);
-    let plan_calendar = line.plan_calendar();
     let work_starts = plan_calendar.day_of(plan_calendar.index_at(today_day));
     let earliest_deadline = (0..n)
         .filter(|&t| !pos.follow_up[t])
-        .map(|t| line.end_instant(t, pos.earliest[t]) - 1)
+        .map(|t| line.display_span(t, pos.earliest[t], pos.earliest_end(t)).1)
         .max()
         .unwrap_or(work_starts);
 
+    let behind = (0..n).any(|t| {
+        open(t) && (fc.start[t] > pos.planned[t] || fc.end[t] > pos.planned[t] + pos.days[t])
+    });
+    let verdict = if min_slack < 0 {
+        Verdict::Late
+    } else if behind {
+        Verdict::AtRisk
+    } else {
+        Verdict::OnTrack
+    };
+    let before_deadline: Vec<&TaskSchedule> = tasks
+        .iter()
+        .filter(|t| t.direction == Direction::Backward)
+        .collect();
+    let forecast_end = if before_deadline.is_empty() {
+        tasks.iter().map(|t| t.forecast_end).max()
+    } else {
+        before_deadline.iter().map(|t| t.forecast_end).max()
+    };
+    let forecast_start = tasks.iter().map(|t| t.forecast_start).min();
+    let variance = baseline.map(|b| PlanVariance {
+        baseline: b.name.clone(),
+        start: b.start.zip(forecast_start).map(|(b, f)| working_days(b, f)),
+        end: b.end.zip(forecast_end).map(|(b, f)| working_days(b, f)),
+    });
     let start = tasks.iter().map(|t| t.start).min();
     Schedule {
         today,
@@ -99,6 +171,11 @@ pub(crate) fn finish(
         levelled: false,
         overloads: Vec::new(),
         shortfalls: Vec::new(),
+        verdict,
+        tracked: pos.actual.is_some(),
+        forecast_start,
+        forecast_end,
+        variance,
     }
 }
 

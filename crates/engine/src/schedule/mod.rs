@@ -7,8 +7,10 @@
 //! and feasibility come from those (`critical`). Cost: O(V + E) after the
 //! calendars are built, and calendars cost O(days in the plan's window).
 
+mod actuals;
 mod bookings;
 mod critical;
+mod forecast;
 mod graph;
 mod levelling;
 mod owners;
@@ -20,7 +22,7 @@ use jiff::civil::Date;
 
 use crate::day_number::{DayNumber, date_of, day_number};
 use crate::error::{PlanError, PlanErrors};
-use crate::plan::{Plan, TaskIx};
+use crate::plan::{Plan, Status, TaskIx};
 
 pub use proposals::{Reassignment, reassignments};
 pub use timeline::CalendarKey;
@@ -76,6 +78,60 @@ pub struct TaskSchedule {
     pub moved_later: bool,
     /// Why levelling moved it.
     pub moved_because: Option<MoveCause>,
+    pub status: Status,
+    /// When it will really happen: actual dates for work done or under
+    /// way, else the planned dates or later when something pushes them.
+    pub forecast_start: Date,
+    pub forecast_end: Date,
+    /// Today is past its planned end and it is not done, or past its
+    /// planned start and it has not started.
+    pub late: bool,
+    /// Not late, but it will be unless its owner starts within the plan's
+    /// `at_risk_within` working days, or its forecast is behind its plan.
+    pub at_risk: bool,
+    /// Against the baseline compared with, when it has this task.
+    pub variance: Option<Variance>,
+}
+
+/// Forecast minus baseline, in working days of the plan's calendar:
+/// positive is later than recorded, negative earlier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Variance {
+    pub start: i32,
+    pub end: i32,
+}
+
+/// Where a plan under way stands against its deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// Everything happens as planned.
+    OnTrack,
+    /// The deadline holds, but some work is behind its plan and eats the margin.
+    AtRisk,
+    /// The deadline, or another date that cannot move, will be missed.
+    Late,
+}
+
+impl Verdict {
+    /// The spelling of the JSON output.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::OnTrack => "on_track",
+            Verdict::AtRisk => "at_risk",
+            Verdict::Late => "late",
+        }
+    }
+}
+
+/// The plan against the baseline compared with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanVariance {
+    /// The baseline's name.
+    pub baseline: String,
+    /// The plan's first forecast start and last forecast end before the
+    /// deadline, against the baseline's (`None` when either side has none).
+    pub start: Option<i32>,
+    pub end: Option<i32>,
 }
 
 /// Why levelling moved a task.
@@ -155,6 +211,18 @@ pub struct Schedule {
     /// After levelling, when the plan is late: who has too much to do
     /// before the deadline. Empty otherwise.
     pub shortfalls: Vec<Shortfall>,
+    /// Late exactly when not feasible; at risk when feasible but some work
+    /// is behind its plan.
+    pub verdict: Verdict,
+    /// Does any task record progress (a status other than todo, or dates)?
+    pub tracked: bool,
+    /// The first forecast start of the plan.
+    pub forecast_start: Option<Date>,
+    /// The last forecast end of the work planned back from the deadline (of
+    /// every task when there is none).
+    pub forecast_end: Option<Date>,
+    /// Against the baseline compared with ([`crate::plan::Tracking`]).
+    pub variance: Option<PlanVariance>,
 }
 
 /// Each person's work day by day, over the span of a schedule
@@ -252,7 +320,7 @@ fn schedule_once(
     load: bool,
 ) -> Result<(Schedule, Option<PeopleLoad>), PlanErrors> {
     let owners = owners::Owners::new(plan);
-    let checked = passes::Checked::new(plan, &owners)?;
+    let checked = passes::Checked::new(plan, &owners, today)?;
     let graph = graph::Graph::new(plan);
     let order = graph.topological_order().map_err(|cycles| {
         PlanErrors(

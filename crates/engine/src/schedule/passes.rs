@@ -21,7 +21,7 @@
 
 use crate::day_number::{DayNumber, day_number};
 use crate::error::{PlanError, PlanErrors};
-use crate::plan::{Plan, TaskIx};
+use crate::plan::{Plan, Status, TaskIx};
 use crate::schedule::graph::Graph;
 use crate::schedule::owners::Owners;
 use crate::schedule::timeline::Timeline;
@@ -39,10 +39,16 @@ pub(crate) struct Checked {
     /// `due` day, or NONE.
     pub due: Vec<DayNumber>,
     pub deadline: DayNumber,
+    /// The first and last actual dates progress names, if any.
+    pub progress_span: Option<(DayNumber, DayNumber)>,
 }
 
 impl Checked {
-    pub fn new(plan: &Plan, owners: &Owners) -> Result<Checked, PlanErrors> {
+    pub fn new(
+        plan: &Plan,
+        owners: &Owners,
+        today: jiff::civil::Date,
+    ) -> Result<Checked, PlanErrors> {
         let n = plan.tasks.len();
         let mut errors = Vec::new();
         if plan.calendar.workdays.is_empty() {
@@ -54,6 +60,7 @@ impl Checked {
         let mut days = Vec::with_capacity(n);
         let mut fixed = Vec::with_capacity(n);
         let mut due = Vec::with_capacity(n);
+        let mut progress_span = None;
         let resolve = |when: Option<crate::relative::When>,
                        t: TaskIx,
                        what: &str,
@@ -79,7 +86,39 @@ impl Checked {
         }
         for (t, task) in plan.tasks.iter().enumerate() {
             let owner = owners.owner(t).map(|o| &owners.people[o]);
-            let span = owner.map_or(task.days(), |o| o.capacity.span(task.days()));
+            // A cancelled task stays in the graph so that its links pass through.
+            let own_days = if task.status == Status::Cancelled {
+                0
+            } else {
+                task.days()
+            };
+            let span = owner.map_or(own_days, |o| o.capacity.span(own_days));
+            if let Some(progress) = &task.progress {
+                for (what, date) in [
+                    ("started", progress.started),
+                    ("finished", progress.finished),
+                ] {
+                    if let Some(date) = date {
+                        let d = day_number(date);
+                        progress_span = Some(
+                            progress_span.map_or((d, d), |(lo, hi): (DayNumber, DayNumber)| {
+                                (lo.min(d), hi.max(d))
+                            }),
+                        );
+                    }
+                    if let Some(date) = date
+                        && date > today
+                    {
+                        errors.push(PlanError::ProgressAfterToday {
+                            task: t,
+                            id: task.id.clone(),
+                            what,
+                            date,
+                            today,
+                        });
+                    }
+                }
+            }
             days.push(
                 i32::try_from(span)
                     .unwrap_or(i32::MAX / 4)
@@ -122,6 +161,7 @@ impl Checked {
                 fixed,
                 due,
                 deadline: day_number(plan.deadline),
+                progress_span,
             })
         } else {
             Err(PlanErrors(errors))
@@ -143,6 +183,10 @@ impl Checked {
     pub fn date_span(&self, today: DayNumber) -> (DayNumber, DayNumber) {
         let named = self.fixed.iter().chain(&self.due).filter(|&&d| d != NONE);
         let (mut lo, mut hi) = (today.min(self.deadline), today.max(self.deadline));
+        if let Some((first, last)) = self.progress_span {
+            lo = lo.min(first);
+            hi = hi.max(last);
+        }
         for &d in named {
             lo = lo.min(d);
             hi = hi.max(d);
@@ -161,6 +205,37 @@ pub(crate) struct Positions {
     pub follow_up: Vec<bool>,
     pub fixed: Vec<bool>,
     pub days: Vec<i32>,
+    /// Work done or under way, when the plan records any progress.
+    pub actual: Option<Actual>,
+}
+
+/// What progress does to the forward pass: where started work really is.
+pub(crate) struct Actual {
+    /// Exclusive end index from the forward pass (a started task's actual
+    /// or expected end; else earliest start + days).
+    pub end: Vec<i32>,
+    /// Started (done, or under way): its dates are history, not options.
+    pub started: Vec<bool>,
+    /// Done or cancelled: nothing left to do.
+    pub closed: Vec<bool>,
+}
+
+impl Positions {
+    /// Exclusive end index of the forward pass.
+    pub fn earliest_end(&self, t: TaskIx) -> i32 {
+        match &self.actual {
+            Some(a) => a.end[t],
+            None => self.earliest[t] + self.days[t],
+        }
+    }
+
+    pub fn is_started(&self, t: TaskIx) -> bool {
+        self.actual.as_ref().is_some_and(|a| a.started[t])
+    }
+
+    pub fn is_closed(&self, t: TaskIx) -> bool {
+        self.actual.as_ref().is_some_and(|a| a.closed[t])
+    }
 }
 
 impl Positions {
@@ -353,19 +428,54 @@ pub(crate) fn run(
             .unwrap_or_else(|| close_of(t, checked.deadline));
     }
 
-    // 4. Earliest dates, forward from today.
+    // 4. Earliest dates, forward from today; work already done or under
+    //    way stays where it is.
     let mut earliest = vec![0i32; n];
-    for &t in order {
-        let t = t as usize;
-        let mut start = line.index_at(t, today);
-        if is_fixed[t] {
-            start = start.max(fixed_pos(t));
+    let mut actual = crate::schedule::actuals::actuals(plan, line, &planned, days, today);
+    match &mut actual {
+        None => {
+            for &t in order {
+                let t = t as usize;
+                let mut start = line.index_at(t, today);
+                if is_fixed[t] {
+                    start = start.max(fixed_pos(t));
+                }
+                for e in graph.preds(t) {
+                    let p = e.other as usize;
+                    start = start.max(line.forward_bound(p, earliest[p], t, e.kind, e.lag));
+                }
+                earliest[t] = start;
+            }
         }
-        for e in graph.preds(t) {
-            let p = e.other as usize;
-            start = start.max(line.forward_bound(p, earliest[p], t, e.kind, e.lag));
+        Some((actual, spans)) => {
+            for &t in order {
+                let t = t as usize;
+                if let Some((s, e)) = spans[t] {
+                    earliest[t] = s;
+                    actual.end[t] = e;
+                    continue;
+                }
+                let mut start = line.index_at(t, today);
+                if is_fixed[t] {
+                    start = start.max(fixed_pos(t));
+                }
+                let slip = crate::schedule::actuals::slip(plan, t);
+                if slip > 0 {
+                    start = start.max(planned[t] + slip);
+                }
+                for e in graph.preds(t) {
+                    let p = e.other as usize;
+                    let from = if e.kind.from_finish() {
+                        actual.end[p] - days[p]
+                    } else {
+                        earliest[p]
+                    };
+                    start = start.max(line.forward_bound(p, from, t, e.kind, e.lag));
+                }
+                earliest[t] = start;
+                actual.end[t] = start + days[t];
+            }
         }
-        earliest[t] = start;
     }
 
     // 5. Latest dates, backward over every constraint.
@@ -379,5 +489,6 @@ pub(crate) fn run(
         follow_up,
         fixed: is_fixed,
         days: days.clone(),
+        actual: actual.map(|(a, _)| a),
     }
 }

@@ -194,6 +194,18 @@ impl Timeline {
         }
     }
 
+    /// The first and last days of work from start `s` to exclusive end `e`:
+    /// [`Timeline::display_days`] when it lasts the task's days, else (work
+    /// done or under way) its own span, never ending before it starts.
+    pub fn display_span(&self, t: TaskIx, s: i32, e: i32) -> (DayNumber, DayNumber) {
+        if e == s + self.days[t] {
+            self.display_days(t, s)
+        } else {
+            let first = self.day_of(t, s);
+            (first, self.day_of(t, e - 1).max(first))
+        }
+    }
+
     /// The earliest start of `succ` that the link from `pred` (starting at
     /// `pred_start`) allows.
     pub fn forward_bound(

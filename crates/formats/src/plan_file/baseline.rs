@@ -25,7 +25,10 @@ pub(crate) fn read_baselines(f: &mut Fields<'_, '_>) -> Vec<Baseline> {
             Diagnostic::error(
                 "wrong-type",
                 span,
-                format!("`baseline` must be a table, not {}", describe(value.get_ref())),
+                format!(
+                    "`baseline` must be a table, not {}",
+                    describe(value.get_ref())
+                ),
             )
             .with_hint("`retroplan baseline PLAN` writes them as [baseline.NAME] sections"),
         );
@@ -57,7 +60,10 @@ fn read_baseline(f: &mut Fields<'_, '_>, name: &str, value: &Value<'_>) -> Optio
     let end = g.date("end").map(|(d, _)| d);
     let verdict = g.string("verdict").map(|(v, _)| v);
     let tasks = read_tasks(&mut g, name);
-    for (key, missing) in [("recorded", recorded.is_none()), ("deadline", deadline.is_none())] {
+    for (key, missing) in [
+        ("recorded", recorded.is_none()),
+        ("deadline", deadline.is_none()),
+    ] {
         if missing && g.get(key).is_none() {
             g.error(
                 Diagnostic::error(
@@ -116,13 +122,11 @@ fn read_tasks(g: &mut Fields<'_, '_>, name: &str) -> Vec<BaselineTask> {
             .and_then(|(s, _)| Status::parse(&s))
             .unwrap_or_default();
         if start.is_none() || end.is_none() {
-            h.error(
-                Diagnostic::error(
-                    "missing-key",
-                    span.clone(),
-                    format!("task `{id}` of baseline \"{name}\" needs a `start` and an `end`"),
-                ),
-            );
+            h.error(Diagnostic::error(
+                "missing-key",
+                span.clone(),
+                format!("task `{id}` of baseline \"{name}\" needs a `start` and an `end`"),
+            ));
         }
         g.diagnostics.extend(h.finish());
         if let (Some(start), Some(end)) = (start, end) {

@@ -25,8 +25,8 @@ use retroplan_engine::{PlanError, PlanErrors};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
-use task::RawTask;
 pub use baseline::baseline_text;
+use task::RawTask;
 pub use task::{STATUS_HINT, is_valid_id, suggest_id};
 
 /// A date as plan files write it in strings: `2026-11-27` or `27/11/2026`.
@@ -504,6 +504,7 @@ pub fn engine_diagnostics(errors: &PlanErrors, plan: &Plan, spans: &PlanSpans) -
                 Diagnostic::error("out-of-range", span, e.to_string()).with_hint("check the dates, durations and lags: the schedule must stay within the years 1 to 9999")
             }
             PlanError::UnknownPredecessor { task, .. } => Diagnostic::error("unknown-task", id_span(*task), e.to_string()),
+            PlanError::ProgressAfterToday { task, what, .. } => Diagnostic::error("progress-after-today", id_span(*task), e.to_string()).with_hint(format!("check `{what}`, or give a later `--today`: work cannot have happened after today")),
             PlanError::PersonWithoutWorkdays { .. } => Diagnostic::error("no-workdays", 0..0, e.to_string()).with_hint("list at least one working day"),
             PlanError::NoCommonWorkdays { task, owner, .. } => {
                 let span = spans.tasks.get(*task).and_then(|s| s.workdays.as_ref()).map_or_else(|| id_span(*task), widen);

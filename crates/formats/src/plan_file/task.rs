@@ -209,10 +209,11 @@ pub(crate) fn read_task<'i>(
 fn read_progress(f: &mut Fields<'_, '_>, status: Status) -> Option<Box<Progress>> {
     let started = f.date("started");
     let finished = f.date("finished");
-    let remaining = f
-        .get("remaining")
-        .map(|v| f.span(v))
-        .zip(f.integer("remaining", 0..MOST_DAYS, "working days left"));
+    let remaining = f.get("remaining").map(|v| f.span(v)).zip(f.integer(
+        "remaining",
+        0..MOST_DAYS,
+        "working days left",
+    ));
     let code = status.code();
     if let Some((_, span)) = &started
         && status == Status::Todo

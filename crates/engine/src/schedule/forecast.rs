@@ -1,0 +1,92 @@
+//! The forecast of a plan under way (docs/progress.md): when each task will
+//! really happen, and whether that is late or at risk.
+//!
+//! Work not started happens as planned unless something pushes it: today,
+//! a predecessor's forecast end, or a what-if slip. That is what people do
+//! with a rétroplanning (they start on the planned day, not as soon as they
+//! could), so a forecast that matches the plan reads "on track" and any
+//! difference is a slip someone has to hear about. Started work keeps its
+//! actual dates (`actuals`).
+
+use crate::day_number::DayNumber;
+use crate::plan::{Plan, TaskIx};
+use crate::schedule::actuals::slip;
+use crate::schedule::graph::Graph;
+use crate::schedule::passes::Positions;
+use crate::schedule::timeline::Timeline;
+
+/// Forecast start and exclusive end indices, per task.
+pub(crate) struct Forecast {
+    pub start: Vec<i32>,
+    pub end: Vec<i32>,
+}
+
+pub(crate) fn forecast(
+    plan: &Plan,
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    pos: &Positions,
+    today: DayNumber,
+) -> Forecast {
+    let n = pos.planned.len();
+    let mut start = vec![0i32; n];
+    let mut end = vec![0i32; n];
+    for &t in order {
+        let t = t as usize;
+        if pos.is_started(t) {
+            start[t] = pos.earliest[t];
+            end[t] = pos.earliest_end(t);
+            continue;
+        }
+        let mut s = pos.planned[t].max(line.index_at(t, today));
+        let slip = slip(plan, t);
+        if slip > 0 {
+            s = s.max(pos.planned[t] + slip);
+        }
+        for e in graph.preds(t) {
+            let p = e.other as usize;
+            let from = if e.kind.from_finish() {
+                end[p] - pos.days[p]
+            } else {
+                start[p]
+            };
+            s = s.max(line.forward_bound(p, from, t, e.kind, e.lag));
+        }
+        start[t] = s;
+        end[t] = s + pos.days[t];
+    }
+    Forecast { start, end }
+}
+
+/// Is task `t` late, and is it at risk (SCHEDULING "living plan" rules in
+/// docs/progress.md)? Late: today is past its planned end and it is not
+/// done, or past its planned start and it has not started. At risk: not
+/// late, but it becomes late unless its owner starts within `within`
+/// working days, or its forecast is already behind its plan.
+pub(crate) fn lateness(
+    pos: &Positions,
+    fc: &Forecast,
+    line: &Timeline,
+    today: DayNumber,
+    within: u32,
+    t: TaskIx,
+) -> (bool, bool) {
+    if pos.is_closed(t) {
+        return (false, false);
+    }
+    let now = line.index_at(t, today);
+    let planned = pos.planned[t];
+    let days = pos.days[t];
+    let started = pos.is_started(t);
+    // A milestone at index k is the close of working day k - 1.
+    let last_day = planned + days - 1;
+    let late = if started {
+        now > last_day
+    } else {
+        now > planned.min(last_day)
+    };
+    let behind = fc.start[t] > planned || fc.end[t] > planned + days;
+    let soon = !started && i64::from(planned.min(last_day)) - i64::from(now) < i64::from(within);
+    (late, !late && (behind || soon))
+}
