@@ -246,6 +246,114 @@ pub fn raci_left_out(lang: Lang, n: usize) -> String {
     }
 }
 
+/// Which command edits a plan file (`set`, `start`, `done`), for its refusals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum EditCommand {
+    Set,
+    Start,
+    Done,
+}
+
+/// What `set`, `start` and `done` print: "visuels: status todo → done, finished 2026-11-03".
+pub fn edit_summary(lang: Lang, task: &str, parts: &[String]) -> String {
+    format!("{task}{}{}", messages(lang).colon, parts.join(", "))
+}
+
+/// After a key's old value, when the edit removed it: "remaining 3 removed".
+pub fn edit_removed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "retiré",
+        Lang::En => "removed",
+    }
+}
+
+/// Every value asked for was already there.
+pub fn edit_nothing(lang: Lang, task: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{task} : rien à changer, le fichier n'est pas modifié."),
+        Lang::En => format!("{task}: nothing to change, the file is left as it is."),
+    }
+}
+
+pub fn edit_dry_run(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "(essai : rien n'a été écrit)",
+        Lang::En => "(dry run: nothing written)",
+    }
+}
+
+/// The edit would leave the plan invalid: nothing is written.
+pub fn edit_refused(lang: Lang, file: &str, summary: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "refusé, rien n'a été écrit : avec ce changement ({summary}), {file} ne serait plus un plan valide :"
+        ),
+        Lang::En => format!(
+            "refused, nothing written: with this change ({summary}), {file} would not be a valid plan:"
+        ),
+    }
+}
+
+/// The plan was invalid before the edit too.
+pub fn edit_already_invalid(lang: Lang, file: &str, errors: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{file} avait déjà {errors} erreur(s) avant ce changement : `retroplan check {file}` les montre."
+        ),
+        Lang::En => format!(
+            "{file} already had {errors} error(s) before this change: `retroplan check {file}` shows them."
+        ),
+    }
+}
+
+/// `start` or `done` on a task that is done or cancelled (`done` true for done).
+pub fn edit_closed(lang: Lang, command: EditCommand, file: &str, task: &str, done: bool) -> String {
+    match (lang, command, done) {
+        (Lang::Fr, EditCommand::Done, false) => format!(
+            "la tâche « {task} » est annulée. Pour la noter terminée malgré tout : retroplan set {file} {task} status=done finished=DATE"
+        ),
+        (Lang::Fr, _, true) => format!(
+            "la tâche « {task} » est déjà terminée. Pour la rouvrir : retroplan set {file} {task} status=in_progress finished="
+        ),
+        (Lang::Fr, _, false) => format!(
+            "la tâche « {task} » est annulée. Pour la reprendre : retroplan set {file} {task} status=in_progress"
+        ),
+        (Lang::En, EditCommand::Done, false) => format!(
+            "task \"{task}\" is cancelled. To record it as done anyway: retroplan set {file} {task} status=done finished=DATE"
+        ),
+        (Lang::En, _, true) => format!(
+            "task \"{task}\" is already done. To reopen it: retroplan set {file} {task} status=in_progress finished="
+        ),
+        (Lang::En, _, false) => format!(
+            "task \"{task}\" is cancelled. To take it up again: retroplan set {file} {task} status=in_progress"
+        ),
+    }
+}
+
+/// `start` on a task that already has a `started` date, without `--on`.
+pub fn edit_already_started(lang: Lang, file: &str, task: &str, started: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "la tâche « {task} » a déjà commencé le {started}. Pour changer cette date : retroplan start {file} {task} --on DATE"
+        ),
+        Lang::En => format!(
+            "task \"{task}\" already started on {started}. To change that date: retroplan start {file} {task} --on DATE"
+        ),
+    }
+}
+
+/// `done` on a task already done with a `finished` date, without `--on`.
+pub fn edit_already_done(lang: Lang, file: &str, task: &str, finished: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "la tâche « {task} » est déjà terminée, le {finished}. Pour changer cette date : retroplan done {file} {task} --on DATE"
+        ),
+        Lang::En => format!(
+            "task \"{task}\" is already done, finished on {finished}. To change that date: retroplan done {file} {task} --on DATE"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

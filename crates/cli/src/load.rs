@@ -81,6 +81,13 @@ pub fn load(path: &str, options: &ReadOptions) -> anyhow::Result<Result<Loaded, 
     }))
 }
 
+/// The day a command reads a plan at: `--today`, else the plan's `today`,
+/// else the clock.
+pub fn today(flag: Option<jiff::civil::Date>, plan: &Plan) -> jiff::civil::Date {
+    flag.or(plan.today)
+        .unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
 /// Reads a plan and dates it from its `today` (else the clock), for the
 /// commands that refuse what `schedule` refuses (a cycle too) but show
 /// something else than the schedule.
@@ -91,10 +98,7 @@ pub fn load_schedulable(
     let Ok(loaded) = load(path, options)? else {
         return Ok(Err(Unreadable));
     };
-    let today = loaded
-        .plan
-        .today
-        .unwrap_or_else(|| jiff::Zoned::now().date());
+    let today = today(None, &loaded.plan);
     Ok(schedule(&loaded, today).map(|_| loaded))
 }
 

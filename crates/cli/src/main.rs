@@ -3,15 +3,21 @@
 //! `retroplan-formats` (the files): it parses arguments, reads files and the
 //! clock, and shows results; it decides nothing about scheduling.
 
+mod baseline;
 mod diagnostics;
+mod diff;
 mod examples;
 mod i18n;
 mod load;
 mod people_report;
+mod progress_edit;
+mod progress_words;
 mod raci;
 mod table;
 mod templates;
 mod user_templates;
+mod week;
+mod whatif;
 mod workload;
 
 use std::io::{self, BufWriter, Write};
@@ -51,6 +57,50 @@ enum Command {
         /// capacity), as late as that allows. Same as `level = true` in the plan.
         #[arg(long)]
         level: bool,
+        /// Show the variance against this baseline (default: the last one
+        /// recorded; `--baseline ''` also means the last one).
+        #[arg(long, value_name = "NAME")]
+        baseline: Option<String>,
+    },
+    /// The weekly review: verdict, due this week, late, at risk, starting next
+    /// week, who waits on whom, margins; for several plans, everyone or one
+    /// person (exit 0, 1 when a plan is late, 2 unreadable).
+    Week {
+        /// One or more plan files.
+        #[arg(required = true)]
+        plans: Vec<String>,
+        /// Any day of the week to review (YYYY-MM-DD); default: today's week.
+        #[arg(long, value_parser = parse_date)]
+        week: Option<Date>,
+        /// The day progress is read at (YYYY-MM-DD); default: the plan's `today`, else the clock.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        #[arg(long, value_enum, default_value_t = week::WeekFormat::Table)]
+        format: week::WeekFormat,
+        /// Only this person's tasks (a person id or owner name), and the waits they are part of.
+        #[arg(long)]
+        owner: Option<String>,
+        /// Compare with this baseline instead of the last one recorded.
+        #[arg(long, value_name = "NAME")]
+        baseline: Option<String>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Record the plan's dates as they stand in a `[baseline.NAME]` section of
+    /// the plan file, to measure variance against later.
+    Baseline {
+        plan: String,
+        /// The baseline's name; default: today's date.
+        #[arg(long)]
+        name: Option<String>,
+        /// The day to read progress at (YYYY-MM-DD); default: the plan's `today`, else the clock.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// List the baselines the plan has instead (name, day recorded, verdict, end).
+        #[arg(long)]
+        list: bool,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Each person's booked work against their available days, per week or
     /// day, summed over several plans (people matched by id). Exit 1 when
@@ -94,6 +144,14 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// What changed between two versions of a plan (OLD NEW), or since a
+    /// baseline (PLAN --baseline [NAME]): tasks added, removed, re-dated,
+    /// re-assigned, status and duration changes, and the effect on the plan (exit 0, 2 unreadable).
+    Diff(diff::DiffArgs),
+    /// Try changes in memory (--slip, --remove, --deadline, --add-days) and
+    /// see what moves; the plan file is never written (exit 0 the deadline
+    /// holds, 1 not, 2 bad input).
+    Whatif(whatif::WhatifArgs),
     /// List the built-in example plans, or print one.
     Example { name: Option<String> },
     /// List the templates: built-in (the seeds' rétroplannings) and your own.
@@ -129,6 +187,17 @@ enum Command {
         #[command(subcommand)]
         action: TemplateAction,
     },
+    /// Change keys of a task in the plan file, comments and layout kept
+    /// (status, started, finished, remaining, note, owner, days, due, on,
+    /// priority; KEY= removes one). A change that would make the plan
+    /// invalid is refused and nothing is written (exit 2).
+    Set(progress_edit::SetArgs),
+    /// Record that a task has started: `status = "in_progress"` and
+    /// `started` (--on, else --today, else the plan's `today`, else the clock).
+    Start(progress_edit::DateArgs),
+    /// Record that a task is done: `status = "done"` and `finished` (--on,
+    /// else --today, else the plan's `today`, else the clock); `remaining` goes.
+    Done(progress_edit::DateArgs),
 }
 
 #[derive(Subcommand)]
@@ -215,14 +284,19 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format,
             lang,
             level,
+            baseline: compare,
         } => {
             let Ok(mut loaded) = load(&plan, &read_options(deadline, lang))? else {
                 return Ok(ExitCode::from(2));
             };
             loaded.plan.level |= level;
-            let today = today
-                .or(loaded.plan.today)
-                .unwrap_or_else(|| jiff::Zoned::now().date());
+            if let Some(name) = compare {
+                let Some(i) = baseline::find(&loaded.plan, &name) else {
+                    return Ok(ExitCode::from(2));
+                };
+                loaded.plan.tracking.compare_with = Some(i);
+            }
+            let today = load::today(today, &loaded.plan);
             let Ok(schedule) = load::schedule(&loaded, today) else {
                 return Ok(ExitCode::from(2));
             };
@@ -300,6 +374,38 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             lang: lang.map(Lang::from),
             read: read_options(None, lang),
         }),
+        Command::Week {
+            plans,
+            week,
+            today,
+            format,
+            owner,
+            baseline,
+            lang,
+        } => week::run(week::Request {
+            plans: &plans,
+            week,
+            today,
+            format,
+            owner,
+            baseline,
+            lang: lang.map(Lang::from),
+            read: read_options(None, lang),
+        }),
+        Command::Baseline {
+            plan,
+            name,
+            today,
+            list,
+            lang,
+        } => baseline::run(baseline::Request {
+            plan: &plan,
+            name,
+            today,
+            list,
+            lang: lang.map(Lang::from),
+            read: read_options(None, lang),
+        }),
         Command::Raci { plan, format, lang } => {
             // Exit codes like `check`: a plan it refuses (a cycle too) is refused here.
             let Ok(loaded) = load::load_schedulable(&plan, &read_options(None, lang))? else {
@@ -308,6 +414,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             raci::print(&loaded.plan, format, language(lang, &loaded))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Diff(args) => diff::run(args),
+        Command::Whatif(args) => whatif::run(args),
         Command::Example { name: None } => {
             for name in examples::names() {
                 println!("{name}");
@@ -357,6 +465,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             println!("{}", user_templates::folder()?.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Set(args) => progress_edit::set(&args),
+        Command::Start(args) => progress_edit::start(&args),
+        Command::Done(args) => progress_edit::done(&args),
     }
 }
 

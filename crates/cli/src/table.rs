@@ -8,11 +8,12 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use jiff::civil::Date;
 use retroplan_engine::relative::day_label;
-use retroplan_engine::{Direction, Lang, Plan, Schedule, Status};
+use retroplan_engine::{Direction, Lang, Plan, Schedule, Status, Verdict};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{self, messages};
 use crate::people_report;
+use crate::progress_words;
 
 const CRITICAL: Style = AnsiColor::Red.on_default().bold();
 const DONE: Style = AnsiColor::Green.on_default();
@@ -31,7 +32,7 @@ pub fn human_date(lang: Lang, d: Date) -> String {
 }
 
 struct Row {
-    cells: [String; 7],
+    cells: Vec<String>,
     style: Style,
     /// Marks after the row: `!` for critical, the anchor a task could not keep.
     mark: String,
@@ -63,7 +64,12 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         let none = phases.remove(i);
         phases.push(none);
     }
-    let header = [
+    // A plan under way shows each task's status and forecast end; with a
+    // baseline, how far the forecast is from it.
+    let w = progress_words::words(lang);
+    let tracked = schedule.tracked || schedule.variance.is_some();
+    let compared = schedule.variance.is_some();
+    let mut header: Vec<String> = [
         m.col_label,
         m.col_start,
         m.col_end,
@@ -72,7 +78,15 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         m.col_days,
         m.col_slack,
     ]
-    .map(String::from);
+    .map(String::from)
+    .to_vec();
+    if tracked {
+        header.push(w.col_status.to_string());
+        header.push(w.col_forecast.to_string());
+    }
+    if compared {
+        header.push(w.col_variance.to_string());
+    }
     let mut groups: Vec<(Option<&str>, Vec<Row>)> = Vec::new();
     for phase in &phases {
         let mut idx: Vec<usize> = (0..plan.tasks.len())
@@ -121,38 +135,58 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
                     }
                     mark.push_str(&moved);
                 }
-                Row {
-                    cells: [
-                        day_label(s.offset),
-                        human_date(lang, s.start),
-                        human_date(lang, s.end),
-                        title,
-                        task.owner.clone().unwrap_or_default(),
-                        s.days.to_string(),
-                        s.slack.to_string(),
-                    ],
-                    style,
-                    mark,
+                for (flag, word) in [(s.late, w.late), (s.at_risk, w.at_risk)] {
+                    if flag {
+                        if !mark.is_empty() {
+                            mark.push(' ');
+                        }
+                        mark.push_str(word);
+                    }
                 }
+                let mut cells = vec![
+                    day_label(s.offset),
+                    human_date(lang, s.start),
+                    human_date(lang, s.end),
+                    title,
+                    task.owner.clone().unwrap_or_default(),
+                    s.days.to_string(),
+                    s.slack.to_string(),
+                ];
+                if tracked {
+                    cells.push(task.status.label(lang).to_string());
+                    cells.push(if s.forecast_end == s.end {
+                        "=".to_string()
+                    } else {
+                        human_date(lang, s.forecast_end)
+                    });
+                }
+                if compared {
+                    cells.push(
+                        s.variance
+                            .map_or(String::new(), |v| progress_words::signed(v.end)),
+                    );
+                }
+                let style = if s.late { CRITICAL } else { style };
+                Row { cells, style, mark }
             })
             .collect();
         groups.push((*phase, rows));
     }
 
-    let mut widths = header.clone().map(|h| h.width());
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in groups.iter().flat_map(|(_, rows)| rows) {
         for (w, c) in widths.iter_mut().zip(&row.cells) {
             *w = (*w).max(c.width());
         }
     }
-    let right_aligned = [false, false, false, false, false, true, true];
-    let line = |cells: &[String; 7]| -> String {
+    let right_aligned = |c: usize| c == 5 || c == 6 || c == 9;
+    let line = |cells: &[String]| -> String {
         cells
             .iter()
-            .zip(widths)
-            .zip(right_aligned)
+            .zip(&widths)
+            .zip((0..cells.len()).map(right_aligned))
             .map(|((c, w), right)| {
-                let pad = " ".repeat(w - c.width());
+                let pad = " ".repeat(*w - c.width());
                 if right {
                     format!("{pad}{c}")
                 } else {
@@ -196,9 +230,15 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         if anchors { m.anchor_legend } else { "" },
         if moved { m.moved_legend } else { "" }
     )?;
+    if tracked {
+        let variance = if compared { w.legend_variance } else { "" };
+        writeln!(out, "{DIM}{}{variance}{DIM:#}", w.legend_forecast)?;
+    }
 
     let iso = |d: Date| human_date(lang, d);
-    if schedule.feasible {
+    if schedule.tracked {
+        verdict_under_way(out, plan, schedule, lang)?;
+    } else if schedule.feasible {
         let start = schedule.start.map(iso).unwrap_or_default();
         writeln!(
             out,
@@ -238,7 +278,38 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         let label = i18n::thinnest_margin(lang, margin);
         writeln!(out, "{label}{}{}", m.colon, ids(&schedule.margin_path))?;
     }
+    if let Some(v) = &schedule.variance {
+        writeln!(
+            out,
+            "{}",
+            progress_words::variance(lang, &v.baseline, v.start, v.end)
+        )?;
+    }
     people_report::render(out, plan, schedule, lang)
+}
+
+/// The verdict of a plan that records progress: on track, at risk (and
+/// which tasks slipped), or late, against the forecast.
+fn verdict_under_way(
+    out: &mut dyn Write,
+    plan: &Plan,
+    schedule: &Schedule,
+    lang: Lang,
+) -> io::Result<()> {
+    let text = progress_words::verdict_of(lang, plan, schedule);
+    match schedule.verdict {
+        Verdict::OnTrack => writeln!(out, "{GOOD}✓{GOOD:#} {text}"),
+        Verdict::AtRisk => writeln!(out, "{IN_PROGRESS}⚠ {text}{IN_PROGRESS:#}"),
+        Verdict::Late => {
+            writeln!(out, "{CRITICAL}✗ {text}{CRITICAL:#}")?;
+            let earliest = human_date(lang, schedule.earliest_deadline);
+            writeln!(
+                out,
+                "{}",
+                progress_words::earliest_deadline(lang, &earliest)
+            )
+        }
+    }
 }
 
 /// Does `task` have a working day after `end` and on or before `due`? When

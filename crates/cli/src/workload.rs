@@ -79,10 +79,7 @@ pub fn run(request: Request<'_>) -> anyhow::Result<ExitCode> {
         };
         loaded.plan.level |= request.level;
         lang = lang.or(loaded.plan.lang);
-        let today = request
-            .today
-            .or(loaded.plan.today)
-            .unwrap_or_else(|| jiff::Zoned::now().date());
+        let today = load::today(request.today, &loaded.plan);
         let Ok((_, load)) = load::schedule_with_load(&loaded, today, true) else {
             return Ok(ExitCode::from(2));
         };

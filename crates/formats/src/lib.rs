@@ -11,7 +11,7 @@ pub mod plan_file;
 
 pub use diagnostic::{Diagnostic, LineIndex, Severity, has_errors};
 pub use plan_file::{
-    PlanSpans, ReadOptions, ReadPlan, engine_diagnostics, read_plan, read_plan_with,
+    PlanSpans, ReadOptions, ReadPlan, baseline_text, engine_diagnostics, read_plan, read_plan_with,
 };
 pub mod iso_date;
 pub mod schedule_csv;

@@ -148,7 +148,17 @@ pub fn baseline_text(baseline: &Baseline) -> String {
     use std::fmt::Write;
     let quoted = |s: &str| toml_edit::Value::from(s).to_string().trim().to_string();
     let mut out = String::new();
-    let _ = writeln!(out, "\n[baseline.{}]", quoted(&baseline.name));
+    let bare = !baseline.name.is_empty()
+        && baseline
+            .name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let key = if bare {
+        baseline.name.clone()
+    } else {
+        quoted(&baseline.name)
+    };
+    let _ = writeln!(out, "\n[baseline.{key}]");
     let _ = writeln!(out, "recorded = {}", baseline.recorded);
     let _ = writeln!(out, "deadline = {}", baseline.deadline);
     let date_line = |out: &mut String, key: &str, d: Option<Date>| {

@@ -9,6 +9,7 @@
 //! file with [`engine_diagnostics`].
 
 mod baseline;
+mod edit;
 mod fields;
 mod meeting;
 mod reviews;
@@ -26,6 +27,9 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
 pub use baseline::baseline_text;
+pub use edit::{
+    Assignment, Change, EDIT_KEYS, Edit, EditError, NewValue, edit_task, finish_task, start_task,
+};
 use task::RawTask;
 pub use task::{STATUS_HINT, is_valid_id, suggest_id};
 

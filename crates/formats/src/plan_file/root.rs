@@ -75,7 +75,9 @@ pub(crate) fn read_header(
     let at_risk_within = f
         .integer("at_risk_within", 0..1000, "working days")
         .map_or(2, |n| n as u32);
-    let baselines = crate::plan_file::baseline::read_baselines(&mut f);
+    let mut baselines = crate::plan_file::baseline::read_baselines(&mut f);
+    // TOML tables do not keep their order: the last recorded is the latest day.
+    baselines.sort_by_key(|b| b.recorded);
     let tracking = Tracking {
         at_risk_within,
         compare_with: baselines.len().checked_sub(1),
