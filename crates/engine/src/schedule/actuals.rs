@@ -3,9 +3,10 @@
 //!
 //! Started work is history: it keeps its actual dates whatever today and its
 //! predecessors say. What the file leaves out is inferred, never invented
-//! beyond the plan: a done task without `finished` ended on its planned end,
-//! or before today if that is still to come; a task under way without
-//! `remaining` takes its planned days from its start, and at least today.
+//! beyond the plan: a done task without `finished` took its planned days
+//! from `started` (else ended on its planned end), and ended before today
+//! at the latest; a task under way without `remaining` takes its planned
+//! days from its start, and at least today.
 
 use crate::day_number::{DayNumber, day_number};
 use crate::plan::{Plan, Status, TaskIx};
@@ -60,6 +61,15 @@ fn span_of(
         .and_then(|p| p.started)
         .map(|d| line.index_at(t, day_number(d)));
     let now = line.index_at(t, today);
+    if days == 0
+        && (task.status.is_started() || (task.status == Status::Blocked && started.is_some()))
+    {
+        // A milestone reached on a day is the close of that day.
+        let reached = progress
+            .and_then(|p| p.finished.or(p.started))
+            .map_or(planned.min(now), |d| line.index_at(t, day_number(d) + 1));
+        return Some((reached, reached));
+    }
     match task.status {
         Status::Done => {
             let finished = progress

@@ -50,7 +50,8 @@ pub(crate) fn finish(
         .filter(|&t| !pos.follow_up[t] && !pos.fixed[t] && open(t))
         .map(|t| slack[t])
         .min();
-    let fc = forecast::forecast(plan, graph, order, line, pos, today_day);
+    let now = line.indices_at(today_day);
+    let fc = forecast::forecast(plan, graph, order, line, pos, &now, min_slack >= 0);
     let baseline = plan
         .tracking
         .compare_with
@@ -67,16 +68,32 @@ pub(crate) fn finish(
     let tasks: Vec<TaskSchedule> = (0..n)
         .map(|t| {
             let (start, end) = line.display_days(t, pos.planned[t]);
-            let (earliest_start, earliest_end) =
-                line.display_span(t, pos.earliest[t], pos.earliest_end(t));
+            let span = |s: i32, e: i32| {
+                if pos.is_started(t) {
+                    line.actual_days(t, s, e)
+                } else {
+                    line.display_span(t, s, e)
+                }
+            };
+            let (earliest_start, earliest_end) = span(pos.earliest[t], pos.earliest_end(t));
             let (latest_start, latest_end) = line.display_days(t, pos.latest[t]);
-            let (forecast_start, forecast_end) = line.display_span(t, fc.start[t], fc.end[t]);
-            let (forecast_start, forecast_end) = (to_date(forecast_start), to_date(forecast_end));
-            let (late, at_risk) = forecast::lateness(pos, &fc, line, today_day, within, t);
+            let (start_date, end_date) = (to_date(start), to_date(end));
+            // Most tasks happen as planned: their dates are already converted.
+            let (forecast_start, forecast_end) = if !pos.is_started(t)
+                && fc.start(pos, t) == pos.planned[t]
+                && fc.end(pos, t) == pos.planned[t] + pos.days[t]
+            {
+                (start_date, end_date)
+            } else {
+                let (s, e) = span(fc.start(pos, t), fc.end(pos, t));
+                (to_date(s), to_date(e))
+            };
+            let now = now[line.calendar_of(t)];
+            let (late, at_risk) = forecast::lateness(pos, &fc, now, within, t);
             let task = &plan.tasks[t];
             TaskSchedule {
-                start: to_date(start),
-                end: to_date(end),
+                start: start_date,
+                end: end_date,
                 earliest_start: to_date(earliest_start),
                 earliest_end: to_date(earliest_end),
                 latest_start: to_date(latest_start),
@@ -100,10 +117,12 @@ pub(crate) fn finish(
                 forecast_end,
                 late,
                 at_risk,
-                variance: recorded.get(task.id.as_str()).map(|b| Variance {
-                    start: working_days(b.start, forecast_start),
-                    end: working_days(b.end, forecast_end),
-                }),
+                variance: baseline
+                    .and(recorded.get(task.id.as_str()))
+                    .map(|b| Variance {
+                        start: working_days(b.start, forecast_start),
+                        end: working_days(b.end, forecast_end),
+                    }),
             }
         })
         .collect();
@@ -111,13 +130,18 @@ pub(crate) fn finish(
     let work_starts = plan_calendar.day_of(plan_calendar.index_at(today_day));
     let earliest_deadline = (0..n)
         .filter(|&t| !pos.follow_up[t])
-        .map(|t| line.display_span(t, pos.earliest[t], pos.earliest_end(t)).1)
+        .map(|t| {
+            let (s, e) = (pos.earliest[t], pos.earliest_end(t));
+            if pos.is_started(t) {
+                line.actual_days(t, s, e).1
+            } else {
+                line.display_span(t, s, e).1
+            }
+        })
         .max()
         .unwrap_or(work_starts);
 
-    let behind = (0..n).any(|t| {
-        open(t) && (fc.start[t] > pos.planned[t] || fc.end[t] > pos.planned[t] + pos.days[t])
-    });
+    let behind = (0..n).any(|t| open(t) && fc.behind(pos, t));
     let verdict = if min_slack < 0 {
         Verdict::Late
     } else if behind {
@@ -134,13 +158,15 @@ pub(crate) fn finish(
     } else {
         before_deadline.iter().map(|t| t.forecast_end).max()
     };
-    let forecast_start = tasks.iter().map(|t| t.forecast_start).min();
+    // A cancelled task is no work: it does not start the plan.
+    let work = || tasks.iter().filter(|t| t.status != Status::Cancelled);
+    let forecast_start = work().map(|t| t.forecast_start).min();
     let variance = baseline.map(|b| PlanVariance {
         baseline: b.name.clone(),
         start: b.start.zip(forecast_start).map(|(b, f)| working_days(b, f)),
         end: b.end.zip(forecast_end).map(|(b, f)| working_days(b, f)),
     });
-    let start = tasks.iter().map(|t| t.start).min();
+    let start = work().map(|t| t.start).min();
     Schedule {
         today,
         work_starts: to_date(work_starts),

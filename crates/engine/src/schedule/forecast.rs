@@ -8,7 +8,6 @@
 //! difference is a slip someone has to hear about. Started work keeps its
 //! actual dates (`actuals`).
 
-use crate::day_number::DayNumber;
 use crate::plan::{Plan, TaskIx};
 use crate::schedule::actuals::slip;
 use crate::schedule::graph::Graph;
@@ -16,9 +15,35 @@ use crate::schedule::passes::Positions;
 use crate::schedule::timeline::Timeline;
 
 /// Forecast start and exclusive end indices, per task.
-pub(crate) struct Forecast {
-    pub start: Vec<i32>,
-    pub end: Vec<i32>,
+pub(crate) enum Forecast {
+    /// Every task happens as planned (the plan records no progress, holds,
+    /// and starts no earlier than today): nothing to store.
+    AsPlanned,
+    Dated {
+        start: Vec<i32>,
+        end: Vec<i32>,
+    },
+}
+
+impl Forecast {
+    pub fn start(&self, pos: &Positions, t: TaskIx) -> i32 {
+        match self {
+            Forecast::AsPlanned => pos.planned[t],
+            Forecast::Dated { start, .. } => start[t],
+        }
+    }
+
+    pub fn end(&self, pos: &Positions, t: TaskIx) -> i32 {
+        match self {
+            Forecast::AsPlanned => pos.planned[t] + pos.days[t],
+            Forecast::Dated { end, .. } => end[t],
+        }
+    }
+
+    /// Is task `t` expected later than planned?
+    pub fn behind(&self, pos: &Positions, t: TaskIx) -> bool {
+        self.start(pos, t) > pos.planned[t] || self.end(pos, t) > pos.planned[t] + pos.days[t]
+    }
 }
 
 pub(crate) fn forecast(
@@ -27,9 +52,19 @@ pub(crate) fn forecast(
     order: &[u32],
     line: &Timeline,
     pos: &Positions,
-    today: DayNumber,
+    now: &[i32],
+    feasible: bool,
 ) -> Forecast {
     let n = pos.planned.len();
+    // A plan that holds has planned dates that keep every dependency
+    // (SCHEDULING.md, invariant 1): with no progress and nothing planned
+    // before today, nothing can push them.
+    if pos.actual.is_none()
+        && feasible
+        && (0..n).all(|t| pos.planned[t] >= now[line.calendar_of(t)])
+    {
+        return Forecast::AsPlanned;
+    }
     let mut start = vec![0i32; n];
     let mut end = vec![0i32; n];
     for &t in order {
@@ -39,8 +74,13 @@ pub(crate) fn forecast(
             end[t] = pos.earliest_end(t);
             continue;
         }
-        let mut s = pos.planned[t].max(line.index_at(t, today));
-        let slip = slip(plan, t);
+        let mut s = pos.planned[t].max(now[line.calendar_of(t)]);
+        // Slips come with progress: a plan without any has none to read.
+        let slip = if pos.actual.is_some() {
+            slip(plan, t)
+        } else {
+            0
+        };
         if slip > 0 {
             s = s.max(pos.planned[t] + slip);
         }
@@ -56,7 +96,7 @@ pub(crate) fn forecast(
         start[t] = s;
         end[t] = s + pos.days[t];
     }
-    Forecast { start, end }
+    Forecast::Dated { start, end }
 }
 
 /// Is task `t` late, and is it at risk (SCHEDULING "living plan" rules in
@@ -64,18 +104,18 @@ pub(crate) fn forecast(
 /// done, or past its planned start and it has not started. At risk: not
 /// late, but it becomes late unless its owner starts within `within`
 /// working days, or its forecast is already behind its plan.
+///
+/// `now` is today's index in `t`'s calendar.
 pub(crate) fn lateness(
     pos: &Positions,
     fc: &Forecast,
-    line: &Timeline,
-    today: DayNumber,
+    now: i32,
     within: u32,
     t: TaskIx,
 ) -> (bool, bool) {
     if pos.is_closed(t) {
         return (false, false);
     }
-    let now = line.index_at(t, today);
     let planned = pos.planned[t];
     let days = pos.days[t];
     let started = pos.is_started(t);
@@ -86,7 +126,7 @@ pub(crate) fn lateness(
     } else {
         now > planned.min(last_day)
     };
-    let behind = fc.start[t] > planned || fc.end[t] > planned + days;
+    let behind = fc.behind(pos, t);
     let soon = !started && i64::from(planned.min(last_day)) - i64::from(now) < i64::from(within);
     (late, !late && (behind || soon))
 }

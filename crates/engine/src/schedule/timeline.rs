@@ -154,6 +154,13 @@ impl Timeline {
         &self.calendars[self.task_calendar[t] as usize]
     }
 
+    /// [`Timeline::index_at`] of `day` in every calendar, to look up per
+    /// task with [`Timeline::calendar_of`] (one conversion per calendar
+    /// rather than per task).
+    pub fn indices_at(&self, day: DayNumber) -> Vec<i32> {
+        self.calendars.iter().map(|c| c.index_at(day)).collect()
+    }
+
     /// Working days of `t`'s calendar before day `day`.
     pub fn index_at(&self, t: TaskIx, day: DayNumber) -> i32 {
         self.calendar(t).index_at(day)
@@ -200,6 +207,19 @@ impl Timeline {
     pub fn display_span(&self, t: TaskIx, s: i32, e: i32) -> (DayNumber, DayNumber) {
         if e == s + self.days[t] {
             self.display_days(t, s)
+        } else {
+            let first = self.day_of(t, s);
+            (first, self.day_of(t, e - 1).max(first))
+        }
+    }
+
+    /// The first and last days of work done or under way, from start `s` to
+    /// exclusive end `e`: its own dates, never a fixed date it shares an
+    /// index with (a milestone at `s` is the close of working day `s - 1`).
+    pub fn actual_days(&self, t: TaskIx, s: i32, e: i32) -> (DayNumber, DayNumber) {
+        if self.days[t] == 0 {
+            let day = self.day_of(t, s - 1);
+            (day, day)
         } else {
             let first = self.day_of(t, s);
             (first, self.day_of(t, e - 1).max(first))
