@@ -162,7 +162,7 @@ fn review(
     let next_week = pick(&|t| {
         open(t) && !s[t].status.is_started() && (next_monday..=next_sunday).contains(&s[t].start)
     });
-    let waiting = waits(&plan, &schedule, monday, next_sunday, owner);
+    let waiting = waits(&plan, &schedule, next_sunday, owner);
     let margin = margin(&plan, &schedule);
     Review {
         file,
@@ -180,13 +180,7 @@ fn review(
 /// Blocked tasks, and tasks due to start by the end of next week (or late)
 /// whose predecessors are not finished: each with the unfinished tasks it
 /// waits on. With `owner`, the waits where that person is on either side.
-fn waits(
-    plan: &Plan,
-    schedule: &Schedule,
-    monday: Date,
-    until: Date,
-    owner: Option<&str>,
-) -> Vec<Wait> {
+fn waits(plan: &Plan, schedule: &Schedule, until: Date, owner: Option<&str>) -> Vec<Wait> {
     let s = &schedule.tasks;
     let mut list = Vec::new();
     for (t, task) in plan.tasks.iter().enumerate() {
@@ -203,7 +197,6 @@ fn waits(
             .iter()
             .map(|l| l.task)
             .filter(|&p| !plan.tasks[p].status.is_closed())
-            .filter(|&p| blocked || s[p].forecast_end >= monday.min(s[t].start) || s[p].late)
             .collect();
         if on.is_empty() && !blocked {
             continue;
