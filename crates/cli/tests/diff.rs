@@ -18,41 +18,7 @@ use std::path::PathBuf;
 use common::{Run, no_user_templates, run};
 use serde_json::Value;
 
-const OLD: &str = r#"name = "Campagne"
-deadline = 2027-03-19
-today = 2027-03-09
-
-[calendar]
-country = "none"
-
-[[task]]
-id = "brief"
-title = "Brief"
-days = 3
-owner = "ana"
-
-[[task]]
-id = "shooting"
-title = "Shooting"
-days = 4
-after = ["brief"]
-owner = "ben"
-
-[[task]]
-id = "launch"
-title = "Launch"
-days = 2
-after = ["shooting", "flyer"]
-owner = "ana"
-
-[[task]]
-id = "flyer"
-title = "Flyer"
-days = 3
-owner = "cleo"
-status = "in_progress"
-started = 2027-03-08
-"#;
+const OLD: &str = common::CAMPAIGN;
 
 const NEW: &str = r#"name = "Campagne"
 deadline = 2027-03-19

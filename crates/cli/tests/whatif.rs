@@ -23,41 +23,7 @@ use std::path::PathBuf;
 use common::{Run, no_user_templates, run};
 use serde_json::Value;
 
-const PLAN: &str = r#"name = "Campagne"
-deadline = 2027-03-19
-today = 2027-03-09
-
-[calendar]
-country = "none"
-
-[[task]]
-id = "brief"
-title = "Brief"
-days = 3
-owner = "ana"
-
-[[task]]
-id = "shooting"
-title = "Shooting"
-days = 4
-after = ["brief"]
-owner = "ben"
-
-[[task]]
-id = "launch"
-title = "Launch"
-days = 2
-after = ["shooting", "flyer"]
-owner = "ana"
-
-[[task]]
-id = "flyer"
-title = "Flyer"
-days = 3
-owner = "cleo"
-status = "in_progress"
-started = 2027-03-08
-"#;
+const PLAN: &str = common::CAMPAIGN;
 
 /// The plan written to its own file for one test.
 fn plan_file(test: &str) -> PathBuf {

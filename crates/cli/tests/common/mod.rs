@@ -54,3 +54,43 @@ pub fn run(args: &[&str], stdin: &str, templates: &str, env: &[(&str, &str)]) ->
         stderr: String::from_utf8(out.stderr).unwrap(),
     }
 }
+
+/// A small campaign used by the `diff` and `whatif` tests: `brief` (ana,
+/// 3 days) then `shooting` (ben, 4) and, beside it, `flyer` (cleo, 3, under
+/// way since Mon 8 Mar), both before `launch` (ana, 2); deadline Fri
+/// 2027-03-19, today Tue 2027-03-09, no public holidays.
+pub const CAMPAIGN: &str = r#"name = "Campagne"
+deadline = 2027-03-19
+today = 2027-03-09
+
+[calendar]
+country = "none"
+
+[[task]]
+id = "brief"
+title = "Brief"
+days = 3
+owner = "ana"
+
+[[task]]
+id = "shooting"
+title = "Shooting"
+days = 4
+after = ["brief"]
+owner = "ben"
+
+[[task]]
+id = "launch"
+title = "Launch"
+days = 2
+after = ["shooting", "flyer"]
+owner = "ana"
+
+[[task]]
+id = "flyer"
+title = "Flyer"
+days = 3
+owner = "cleo"
+status = "in_progress"
+started = 2027-03-08
+"#;
