@@ -38,24 +38,17 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use retroplan_engine::calendar::{CalendarRules, Country, DateRange, Weekdays};
 use retroplan_engine::relative::{RelativeDate, Unit};
-use retroplan_engine::{Capacity, Link, LinkKind, Person, Plan, PlanError, Task, When, schedule};
+use retroplan_engine::{Capacity, Link, Person, Plan, PlanError, Task, When, schedule};
 
 mod oracle;
+mod random_links;
 
 use oracle::*;
+use random_links::{LinkSpec, arb_kind, arb_link};
 
 // ---------------------------------------------------------------------------
 // Generators
 // ---------------------------------------------------------------------------
-
-fn arb_kind() -> impl Strategy<Value = LinkKind> {
-    prop_oneof![
-        3 => Just(LinkKind::FinishToStart),
-        1 => Just(LinkKind::StartToStart),
-        1 => Just(LinkKind::FinishToFinish),
-        1 => Just(LinkKind::StartToFinish),
-    ]
-}
 
 /// A non-empty set of working weekdays, usually Monday to Friday.
 fn arb_workdays() -> impl Strategy<Value = Weekdays> {
@@ -115,26 +108,6 @@ fn arb_on() -> impl Strategy<Value = WhenSpec> {
         (0i32..=40).prop_map(|n| WhenSpec::Label(rel(Unit::Day, n))),
         (0i32..=4).prop_map(|n| WhenSpec::Label(rel(Unit::Week, n))),
     ]
-}
-
-#[derive(Clone, Debug)]
-struct LinkSpec {
-    pick: Index,
-    /// Pick among the few tasks just before (long chains), else among all earlier ones.
-    near: bool,
-    kind: LinkKind,
-    lag: i32,
-}
-
-prop_compose! {
-    fn arb_link(near: f64)(
-        pick in any::<Index>(),
-        near in prop::bool::weighted(near),
-        kind in arb_kind(),
-        lag in -3i32..=5,
-    ) -> LinkSpec {
-        LinkSpec { pick, near, kind, lag }
-    }
 }
 
 #[derive(Clone, Debug)]
@@ -367,18 +340,7 @@ fn build(head: &Head, specs: &[TaskSpec]) -> (Plan, Date) {
         };
         task.priority = spec.priority;
         if i > 0 {
-            for l in &spec.links {
-                let pred = if l.near {
-                    i - 1 - l.pick.index(i.min(6))
-                } else {
-                    l.pick.index(i)
-                };
-                task.after.push(Link {
-                    task: pred,
-                    kind: l.kind,
-                    lag: l.lag,
-                });
-            }
+            task.after.extend(spec.links.iter().map(|l| l.link(i, 6)));
         }
         task.due = spec.due.as_ref().map(|w| w.when(deadline));
         if let Some((workdays, on_holidays)) = spec.own {

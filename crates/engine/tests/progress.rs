@@ -19,18 +19,19 @@
 //! (nothing of the engine's calendars).
 
 mod oracle;
+mod random_links;
 
 use jiff::civil::{Date, date};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::sample::Index;
 use retroplan_engine::calendar::{CalendarRules, Country, Weekdays};
 use retroplan_engine::{
-    Baseline, BaselineTask, Direction, Link, LinkKind, Person, Plan, PlanError, Progress, Schedule,
-    Status, Task, Verdict, When, schedule, schedule_with_load,
+    Baseline, BaselineTask, Direction, Link, Person, Plan, PlanError, Progress, Schedule, Status,
+    Task, Verdict, When, schedule, schedule_with_load,
 };
 
 use oracle::{Cal, Oracle, Pos, add_days, fail, is_working, link_holds, plan_key, pos_of};
+use random_links::{LinkSpec, arb_link};
 
 // ---------------------------------------------------------------------------
 // Building plans
@@ -952,34 +953,6 @@ fn progress_after_today_is_refused() {
 // 5. Random plans with random progress
 // ---------------------------------------------------------------------------
 
-fn arb_kind() -> impl Strategy<Value = LinkKind> {
-    prop_oneof![
-        3 => Just(LinkKind::FinishToStart),
-        1 => Just(LinkKind::StartToStart),
-        1 => Just(LinkKind::FinishToFinish),
-        1 => Just(LinkKind::StartToFinish),
-    ]
-}
-
-#[derive(Clone, Debug)]
-struct LinkSpec {
-    pick: Index,
-    near: bool,
-    kind: LinkKind,
-    lag: i32,
-}
-
-prop_compose! {
-    fn arb_link()(
-        pick in any::<Index>(),
-        near in prop::bool::weighted(0.5),
-        kind in arb_kind(),
-        lag in -3i32..=5,
-    ) -> LinkSpec {
-        LinkSpec { pick, near, kind, lag }
-    }
-}
-
 /// Progress as drawn: made consistent with the status in `build`.
 #[derive(Clone, Debug)]
 struct ProgressSpec {
@@ -1032,7 +1005,7 @@ struct TaskSpec {
 fn arb_task() -> impl Strategy<Value = TaskSpec> {
     (
         prop_oneof![1 => Just(0u32), 6 => 1u32..=10],
-        vec(arb_link(), 0..=3),
+        vec(arb_link(0.5), 0..=3),
         prop::option::weighted(0.05, -60i64..=0),
         prop::option::weighted(0.04, -100i64..=30),
         arb_progress(),
@@ -1115,18 +1088,7 @@ fn build(head: &Head, specs: &[TaskSpec]) -> (Plan, Date) {
     for (i, spec) in specs.iter().enumerate() {
         let mut task = Task::new(format!("t{i}"), format!("Task {i}"), spec.days);
         if i > 0 {
-            for l in &spec.links {
-                let pred = if l.near {
-                    i - 1 - l.pick.index(i.min(4))
-                } else {
-                    l.pick.index(i)
-                };
-                task.after.push(Link {
-                    task: pred,
-                    kind: l.kind,
-                    lag: l.lag,
-                });
-            }
+            task.after.extend(spec.links.iter().map(|l| l.link(i, 4)));
         }
         task.due = spec.due.map(|n| When::Date(add_days(deadline, n)));
         if let Some(n) = spec.on {

@@ -10,11 +10,18 @@
 
 use crate::day_number::{DayNumber, day_number};
 use crate::plan::{Plan, Status, TaskIx};
-use crate::schedule::passes::Actual;
 use crate::schedule::timeline::Timeline;
 
 /// Start and exclusive end indices of a started task.
 pub(crate) type Span = (i32, i32);
+
+/// What the plan records, per task.
+pub(crate) struct Recorded {
+    /// The span of started work (done or under way), else `None`.
+    pub spans: Vec<Option<Span>>,
+    /// Done or cancelled.
+    pub closed: Vec<bool>,
+}
 
 /// `None` when no task records progress: the passes then run as if none could.
 pub(crate) fn actuals(
@@ -23,7 +30,7 @@ pub(crate) fn actuals(
     planned: &[i32],
     days: &[i32],
     today: DayNumber,
-) -> Option<(Actual, Vec<Option<Span>>)> {
+) -> Option<Recorded> {
     let recorded = plan
         .tasks
         .iter()
@@ -31,20 +38,12 @@ pub(crate) fn actuals(
     if !recorded {
         return None;
     }
-    let n = plan.tasks.len();
-    let mut actual = Actual {
-        end: vec![0; n],
-        started: vec![false; n],
-        closed: vec![false; n],
-    };
-    let mut spans = vec![None; n];
-    for (t, task) in plan.tasks.iter().enumerate() {
-        actual.closed[t] = task.status.is_closed();
-        let span = span_of(plan, line, t, planned[t], days[t], today);
-        actual.started[t] = span.is_some();
-        spans[t] = span;
-    }
-    Some((actual, spans))
+    Some(Recorded {
+        spans: (0..plan.tasks.len())
+            .map(|t| span_of(plan, line, t, planned[t], days[t], today))
+            .collect(),
+        closed: plan.tasks.iter().map(|t| t.status.is_closed()).collect(),
+    })
 }
 
 fn span_of(

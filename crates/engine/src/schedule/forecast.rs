@@ -11,7 +11,7 @@
 use crate::plan::{Plan, TaskIx};
 use crate::schedule::actuals::slip;
 use crate::schedule::graph::Graph;
-use crate::schedule::passes::Positions;
+use crate::schedule::passes::{Positions, forward};
 use crate::schedule::timeline::Timeline;
 
 /// Forecast start and exclusive end indices, per task.
@@ -65,38 +65,25 @@ pub(crate) fn forecast(
     {
         return Forecast::AsPlanned;
     }
-    let mut start = vec![0i32; n];
-    let mut end = vec![0i32; n];
-    for &t in order {
-        let t = t as usize;
-        if pos.is_started(t) {
-            start[t] = pos.earliest[t];
-            end[t] = pos.earliest_end(t);
-            continue;
-        }
+    let actual = pos.actual.is_some();
+    let floor = |t: TaskIx| {
         let mut s = pos.planned[t].max(now[line.calendar_of(t)]);
         // Slips come with progress: a plan without any has none to read.
-        let slip = if pos.actual.is_some() {
-            slip(plan, t)
-        } else {
-            0
-        };
+        let slip = if actual { slip(plan, t) } else { 0 };
         if slip > 0 {
             s = s.max(pos.planned[t] + slip);
         }
-        for e in graph.preds(t) {
-            let p = e.other as usize;
-            let from = if e.kind.from_finish() {
-                end[p] - pos.days[p]
-            } else {
-                start[p]
-            };
-            s = s.max(line.forward_bound(p, from, t, e.kind, e.lag));
-        }
-        start[t] = s;
-        end[t] = s + pos.days[t];
+        s
+    };
+    let kept = |t: TaskIx| {
+        pos.is_started(t)
+            .then(|| (pos.earliest[t], pos.earliest_end(t)))
+    };
+    let (start, end) = forward::<true>(graph, order, line, &pos.days, floor, kept);
+    Forecast::Dated {
+        start,
+        end: end.unwrap_or_default(),
     }
-    Forecast::Dated { start, end }
 }
 
 /// Is task `t` late, and is it at risk (SCHEDULING "living plan" rules in

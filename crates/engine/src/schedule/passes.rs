@@ -98,17 +98,14 @@ impl Checked {
                     ("started", progress.started),
                     ("finished", progress.finished),
                 ] {
-                    if let Some(date) = date {
-                        let d = day_number(date);
-                        progress_span = Some(
-                            progress_span.map_or((d, d), |(lo, hi): (DayNumber, DayNumber)| {
-                                (lo.min(d), hi.max(d))
-                            }),
-                        );
-                    }
-                    if let Some(date) = date
-                        && date > today
-                    {
+                    let Some(date) = date else { continue };
+                    let d = day_number(date);
+                    progress_span = Some(
+                        progress_span.map_or((d, d), |(lo, hi): (DayNumber, DayNumber)| {
+                            (lo.min(d), hi.max(d))
+                        }),
+                    );
+                    if date > today {
                         errors.push(PlanError::ProgressAfterToday {
                             task: t,
                             id: task.id.clone(),
@@ -264,6 +261,52 @@ impl Positions {
         }
         (lo, hi)
     }
+}
+
+/// A forward pass over `order`: each task starts at `floor(t)` or later, as
+/// its predecessors allow, except a task for which `kept` gives a span (work
+/// done or under way): it keeps that span. With `ENDS`, predecessors are bounded by their own
+/// ends (a kept span need not last the task's days) and the exclusive ends
+/// are returned too; without, `kept` must return `None`. The forward pass
+/// from today and the forecast are both this pass, with other floors.
+///
+/// `ENDS` is a constant so that the pass without progress, on every plan's
+/// hot path, carries no test for it.
+pub(crate) fn forward<const ENDS: bool>(
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    days: &[i32],
+    floor: impl Fn(TaskIx) -> i32,
+    kept: impl Fn(TaskIx) -> Option<(i32, i32)>,
+) -> (Vec<i32>, Option<Vec<i32>>) {
+    let ends = ENDS;
+    let n = days.len();
+    let mut start = vec![0i32; n];
+    let mut end = if ends { vec![0i32; n] } else { Vec::new() };
+    for &t in order {
+        let t = t as usize;
+        if let Some((s, e)) = kept(t) {
+            start[t] = s;
+            end[t] = e;
+            continue;
+        }
+        let mut s = floor(t);
+        for e in graph.preds(t) {
+            let p = e.other as usize;
+            let from = if ends && e.kind.from_finish() {
+                end[p] - days[p]
+            } else {
+                start[p]
+            };
+            s = s.max(line.forward_bound(p, from, t, e.kind, e.lag));
+        }
+        start[t] = s;
+        if ends {
+            end[t] = s + days[t];
+        }
+    }
+    (start, ends.then_some(end))
 }
 
 /// How late task `t` may end (exclusive index): `bound` (the deadline, the
@@ -430,53 +473,37 @@ pub(crate) fn run(
 
     // 4. Earliest dates, forward from today; work already done or under
     //    way stays where it is.
-    let mut earliest = vec![0i32; n];
-    let mut actual = crate::schedule::actuals::actuals(plan, line, &planned, days, today);
-    match &mut actual {
-        None => {
-            for &t in order {
-                let t = t as usize;
-                let mut start = line.index_at(t, today);
-                if is_fixed[t] {
-                    start = start.max(fixed_pos(t));
-                }
-                for e in graph.preds(t) {
-                    let p = e.other as usize;
-                    start = start.max(line.forward_bound(p, earliest[p], t, e.kind, e.lag));
-                }
-                earliest[t] = start;
+    let recorded = crate::schedule::actuals::actuals(plan, line, &planned, days, today);
+    let tracked = recorded.is_some();
+    let floor = |t: TaskIx| {
+        let mut start = line.index_at(t, today);
+        if is_fixed[t] {
+            start = start.max(fixed_pos(t));
+        }
+        if tracked {
+            let slip = crate::schedule::actuals::slip(plan, t);
+            if slip > 0 {
+                start = start.max(planned[t] + slip);
             }
         }
-        Some((actual, spans)) => {
-            for &t in order {
-                let t = t as usize;
-                if let Some((s, e)) = spans[t] {
-                    earliest[t] = s;
-                    actual.end[t] = e;
-                    continue;
-                }
-                let mut start = line.index_at(t, today);
-                if is_fixed[t] {
-                    start = start.max(fixed_pos(t));
-                }
-                let slip = crate::schedule::actuals::slip(plan, t);
-                if slip > 0 {
-                    start = start.max(planned[t] + slip);
-                }
-                for e in graph.preds(t) {
-                    let p = e.other as usize;
-                    let from = if e.kind.from_finish() {
-                        actual.end[p] - days[p]
-                    } else {
-                        earliest[p]
-                    };
-                    start = start.max(line.forward_bound(p, from, t, e.kind, e.lag));
-                }
-                earliest[t] = start;
-                actual.end[t] = start + days[t];
-            }
+        start
+    };
+    let (earliest, actual) = match recorded {
+        None => (
+            forward::<false>(graph, order, line, days, floor, |_| None).0,
+            None,
+        ),
+        Some(recorded) => {
+            let (earliest, end) =
+                forward::<true>(graph, order, line, days, floor, |t| recorded.spans[t]);
+            let actual = Actual {
+                end: end.unwrap_or_default(),
+                started: recorded.spans.iter().map(Option::is_some).collect(),
+                closed: recorded.closed,
+            };
+            (earliest, Some(actual))
         }
-    }
+    };
 
     // 5. Latest dates, backward over every constraint.
     let latest = latest_starts(checked, graph, order, line, &planned, &follow_up, None);
@@ -489,6 +516,6 @@ pub(crate) fn run(
         follow_up,
         fixed: is_fixed,
         days: days.clone(),
-        actual: actual.map(|(a, _)| a),
+        actual,
     }
 }
