@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use jiff::civil::Date;
-use retroplan_engine::{Baseline, BaselineTask, Direction, Lang, Plan, Schedule};
+use retroplan_engine::{Baseline, BaselineTask, Lang, Plan, Schedule};
 
 use crate::load::{self, load};
 use crate::table::human_date;
@@ -117,18 +117,12 @@ pub fn run(request: Request<'_>) -> anyhow::Result<ExitCode> {
 /// The baseline of a schedule: each task's forecast dates (its actual dates
 /// where it started), so that the variance starts at zero.
 pub fn record(plan: &Plan, schedule: &Schedule, name: String, today: Date) -> Baseline {
-    let before_deadline = schedule
-        .tasks
-        .iter()
-        .filter(|t| t.direction == Direction::Backward)
-        .map(|t| t.forecast_end)
-        .max();
     Baseline {
         name,
         recorded: today,
         deadline: plan.deadline,
         start: schedule.forecast_start,
-        end: before_deadline.or(schedule.forecast_end),
+        end: schedule.forecast_end,
         verdict: Some(schedule.verdict.code().to_string()),
         tasks: plan
             .tasks
