@@ -57,6 +57,7 @@ fn levelled_plan(random: &RandomPlan, people: usize) -> Plan {
         meetings: Vec::new(),
         level: true,
         tracking: Default::default(),
+        margins: Default::default(),
     };
     loop {
         let today = random.deadline.checked_sub(back.days()).expect("in range");

@@ -48,6 +48,7 @@ fn engine_plan(random: &RandomPlan) -> Plan {
         meetings: Vec::new(),
         level: false,
         tracking: Default::default(),
+        margins: Default::default(),
     }
 }
 

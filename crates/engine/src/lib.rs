@@ -23,8 +23,8 @@ pub mod schedule;
 pub use error::{PlanError, PlanErrors};
 pub use meeting::{Meeting, MeetingDates, MeetingRule};
 pub use plan::{
-    Baseline, BaselineTask, Capacity, Duration, Lang, Link, LinkKind, Person, Plan, Progress, Raci,
-    Status, Task, TaskIx, Tracking,
+    Baseline, BaselineTask, Capacity, Duration, EstimateAt, Lang, Link, LinkKind, Margins, Person,
+    Plan, Progress, Raci, ReadyBy, Status, Task, TaskIx, Tracking,
 };
 pub use relative::{RelativeDate, When};
 pub use schedule::{

@@ -30,6 +30,30 @@ pub struct Plan {
     pub level: bool,
     /// How the plan's progress is read: the at-risk window and the baselines.
     pub tracking: Tracking,
+    /// Explicit buffers before the deadline and after the critical path.
+    pub margins: Margins,
+}
+
+/// The plan's explicit margins (docs/margins.md): buffers the schedule
+/// shows as items of their own, never hidden in a task's duration.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Margins {
+    /// `margin = { critical = "20%" }`: a buffer after the critical path,
+    /// this percentage of the working days of the chain before it.
+    pub critical: Option<u32>,
+    /// Everything ready before the deadline: a `ready_by` date, or a
+    /// `buffer` of working days.
+    pub ready: Option<ReadyBy>,
+}
+
+/// When the work planned back from the deadline must be ready.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ReadyBy {
+    /// `ready_by = 2026-12-15` (or a J/S/M label): the close of that day.
+    Date(When),
+    /// `buffer = "5d"`: that many working days of the plan's calendar
+    /// before the deadline.
+    Days(u32),
 }
 
 /// Settings and records of a living plan (docs/progress.md).
@@ -219,6 +243,10 @@ pub struct Task {
     pub raci: Option<Box<Raci>>,
     /// Actual dates and what remains (boxed: most tasks have none).
     pub progress: Option<Box<Progress>>,
+    /// An explicit buffer of this many working days after the task
+    /// (`margin = "2d"`): what follows it, and the deadline, keep that
+    /// distance from its planned end.
+    pub margin: u32,
 }
 
 /// What happened to a task so far, beside its [`Status`].
@@ -255,6 +283,7 @@ impl Task {
             priority: 0,
             raci: None,
             progress: None,
+            margin: 0,
         }
     }
 
@@ -267,23 +296,60 @@ impl Task {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Duration {
     Days(u32),
-    /// Three-point estimate (optimistic, likely, pessimistic), in working days.
+    /// Three-point estimate (optimistic, likely, pessimistic), in working
+    /// days, planned at `at`.
     Estimate {
         optimistic: f64,
         likely: f64,
         pessimistic: f64,
+        at: EstimateAt,
     },
 }
 
+/// Which duration a three-point estimate is planned at (`estimate_at`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum EstimateAt {
+    /// The PERT mean `(o + 4m + p) / 6`, SCHEDULING.md's default.
+    #[default]
+    Mean,
+    /// The duration the Beta-PERT distribution stays under with this
+    /// probability, in percent (1 to 99): `"p80"`.
+    Percentile(u8),
+}
+
+impl EstimateAt {
+    /// `"mean"` or `"p1"` to `"p99"`.
+    pub fn parse(text: &str) -> Option<EstimateAt> {
+        let t = text.trim().to_ascii_lowercase();
+        if t == "mean" || t == "pert" {
+            return Some(EstimateAt::Mean);
+        }
+        let n: u8 = t.strip_prefix('p')?.parse().ok()?;
+        (1..=99).contains(&n).then_some(EstimateAt::Percentile(n))
+    }
+
+    pub fn code(self) -> String {
+        match self {
+            EstimateAt::Mean => "mean".to_string(),
+            EstimateAt::Percentile(n) => format!("p{n}"),
+        }
+    }
+}
+
 impl Duration {
-    /// The PERT mean `(o + 4m + p) / 6` rounded up (SCHEDULING.md, "Estimates").
+    /// The duration planned: a fixed number of days, or an estimate's PERT
+    /// mean or chosen percentile, rounded up to whole days (SCHEDULING.md,
+    /// "Estimates").
     pub fn planned_days(self) -> u32 {
         match self {
             Duration::Days(d) => d,
-            Duration::Estimate { .. } => {
-                let mean = self.mean();
+            Duration::Estimate { at, .. } => {
+                let value = match at {
+                    EstimateAt::Mean => self.mean(),
+                    EstimateAt::Percentile(q) => self.quantile(f64::from(q) / 100.0),
+                };
                 // A tolerance so that a mean of 5.000000001 from float noise stays 5.
-                let rounded = (mean - 1e-9).ceil().max(0.0);
+                let rounded = (value - 1e-9).ceil().max(0.0);
                 rounded.min(f64::from(u32::MAX)) as u32
             }
         }
@@ -296,11 +362,13 @@ impl Duration {
                 optimistic,
                 likely,
                 pessimistic,
+                ..
             } => (optimistic + 4.0 * likely + pessimistic) / 6.0,
         }
     }
 
-    /// Standard deviation `(p - o) / 6`; zero for a fixed duration.
+    /// The PERT standard deviation `(p - o) / 6` that planners quote
+    /// (SCHEDULING.md); zero for a fixed duration.
     pub fn sigma(self) -> f64 {
         match self {
             Duration::Days(_) => 0.0,
@@ -309,6 +377,56 @@ impl Duration {
                 pessimistic,
                 ..
             } => (pessimistic - optimistic) / 6.0,
+        }
+    }
+
+    /// The variance of the Beta-PERT distribution itself, `(μ - o)(p - μ) / 7`
+    /// (what Monte Carlo draws from; `sigma()` squared is the classic
+    /// approximation of it).
+    pub fn variance(self) -> f64 {
+        match self {
+            Duration::Days(_) => 0.0,
+            Duration::Estimate {
+                optimistic,
+                pessimistic,
+                ..
+            } => {
+                let mean = self.mean();
+                (mean - optimistic) * (pessimistic - mean) / 7.0
+            }
+        }
+    }
+
+    /// The Beta-PERT shape parameters `(α, β)` of an estimate whose
+    /// pessimistic value exceeds its optimistic one.
+    pub fn pert_shape(self) -> Option<(f64, f64)> {
+        match self {
+            Duration::Estimate {
+                optimistic: o,
+                likely: m,
+                pessimistic: p,
+                ..
+            } if p > o => Some((1.0 + 4.0 * (m - o) / (p - o), 1.0 + 4.0 * (p - m) / (p - o))),
+            _ => None,
+        }
+    }
+
+    /// The duration the Beta-PERT distribution stays under with
+    /// probability `q` (0 to 1). The inverse of the regularized incomplete
+    /// beta function comes from statrs: no closed form exists.
+    pub fn quantile(self, q: f64) -> f64 {
+        use statrs::distribution::{Beta, ContinuousCDF};
+        let Duration::Estimate {
+            optimistic: o,
+            pessimistic: p,
+            ..
+        } = self
+        else {
+            return self.mean();
+        };
+        match self.pert_shape().and_then(|(a, b)| Beta::new(a, b).ok()) {
+            Some(beta) => o + (p - o) * beta.inverse_cdf(q.clamp(0.0, 1.0)),
+            None => o,
         }
     }
 }
@@ -462,6 +580,7 @@ mod tests {
             optimistic: 3.0,
             likely: 5.0,
             pessimistic: 8.0,
+            at: EstimateAt::Mean,
         };
         assert!((e.mean() - 31.0 / 6.0).abs() < 1e-12);
         assert_eq!(e.planned_days(), 6);
@@ -470,8 +589,51 @@ mod tests {
             optimistic: 2.0,
             likely: 5.0,
             pessimistic: 8.0,
+            at: EstimateAt::Mean,
         };
         assert_eq!(exact.planned_days(), 5);
+    }
+
+    #[test]
+    fn percentiles_of_the_beta_pert_distribution() {
+        let at = |q| Duration::Estimate {
+            optimistic: 2.0,
+            likely: 5.0,
+            pessimistic: 8.0,
+            at: EstimateAt::Percentile(q),
+        };
+        // Symmetric: Beta(3, 3) on [2, 8], so the median is the mode.
+        assert!((at(50).quantile(0.5) - 5.0).abs() < 1e-9);
+        // Beta(3, 3) has variance 1/28: sigma = 6 / sqrt(28) = 1.134 days.
+        assert!((at(50).variance() - 36.0 / 28.0).abs() < 1e-12);
+        // P(X <= x) for Beta(3, 3) is 10x^3 - 15x^4 + 6x^5; at x = 0.75
+        // (6.5 days) it is 0.896484375, so p80 lies between 5 and 6.5.
+        let p80 = at(80).quantile(0.8);
+        assert!(p80 > 5.0 && p80 < 6.5, "{p80}");
+        let x = 0.75f64;
+        let cdf = 10.0 * x.powi(3) - 15.0 * x.powi(4) + 6.0 * x.powi(5);
+        assert!((at(80).quantile(cdf) - 6.5).abs() < 1e-6);
+        assert_eq!(at(80).planned_days(), 6, "{p80} rounded up");
+        assert_eq!(at(99).planned_days(), 8);
+        assert_eq!(at(1).planned_days(), 3);
+        // No spread: every percentile is the value itself.
+        let flat = Duration::Estimate {
+            optimistic: 4.0,
+            likely: 4.0,
+            pessimistic: 4.0,
+            at: EstimateAt::Percentile(90),
+        };
+        assert_eq!((flat.planned_days(), flat.variance()), (4, 0.0));
+    }
+
+    #[test]
+    fn estimate_at_codes() {
+        assert_eq!(EstimateAt::parse("p80"), Some(EstimateAt::Percentile(80)));
+        assert_eq!(EstimateAt::parse(" Mean "), Some(EstimateAt::Mean));
+        assert_eq!(EstimateAt::parse("p0"), None);
+        assert_eq!(EstimateAt::parse("p100"), None);
+        assert_eq!(EstimateAt::parse("80"), None);
+        assert_eq!(EstimateAt::Percentile(95).code(), "p95");
     }
 
     #[test]

@@ -328,6 +328,7 @@ fn build(head: &Head, specs: &[TaskSpec]) -> (Plan, Date) {
         meetings: vec![],
         level: head.level,
         tracking: Default::default(),
+        margins: Default::default(),
     };
     for (i, spec) in specs.iter().enumerate() {
         let mut task = Task::new(format!("t{i}"), format!("Task {i}"), spec.days);
@@ -424,6 +425,7 @@ fn arb_cyclic_plan() -> impl Strategy<Value = Plan> {
                 meetings: vec![],
                 level: false,
                 tracking: Default::default(),
+                margins: Default::default(),
             }
         })
 }
@@ -517,6 +519,7 @@ fn new_years_eve_2029_is_a_bridge_when_asked_alone() {
         meetings: vec![],
         level: false,
         tracking: Default::default(),
+        margins: Default::default(),
     };
     let s = schedule(&plan, date(2029, 12, 1)).unwrap();
     assert_eq!(s.tasks[0].start, date(2029, 12, 27));

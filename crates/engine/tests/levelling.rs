@@ -42,6 +42,7 @@ fn plan(people: Vec<Person>, tasks: Vec<Task>, level: bool) -> Plan {
         meetings: Vec::new(),
         level,
         tracking: Default::default(),
+        margins: Default::default(),
     }
 }
 

@@ -59,6 +59,7 @@ fn plan(tasks: Vec<Task>) -> Plan {
         meetings: Vec::new(),
         level: false,
         tracking: Default::default(),
+        margins: Default::default(),
     }
 }
 
@@ -1083,6 +1084,7 @@ fn build(head: &Head, specs: &[TaskSpec]) -> (Plan, Date) {
         meetings: vec![],
         level: false,
         tracking: Default::default(),
+        margins: Default::default(),
     };
     plan.tracking.at_risk_within = head.within;
     for (i, spec) in specs.iter().enumerate() {

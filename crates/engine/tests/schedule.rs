@@ -24,6 +24,7 @@ fn plan(deadline: Date, tasks: Vec<Task>) -> Plan {
         meetings: Vec::new(),
         level: false,
         tracking: Default::default(),
+        margins: Default::default(),
     }
 }
 

@@ -214,6 +214,7 @@ mod tests {
             meetings: Vec::new(),
             level: false,
             tracking: Default::default(),
+            margins: Default::default(),
         }
     }
 

@@ -11,6 +11,7 @@
 mod baseline;
 mod edit;
 mod fields;
+mod margins;
 mod meeting;
 mod reviews;
 mod root;
@@ -21,7 +22,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
-use retroplan_engine::plan::{Link, Plan, Task};
+use retroplan_engine::plan::{Duration, EstimateAt, Link, Plan, Task};
 use retroplan_engine::{PlanError, PlanErrors};
 use toml::de::{DeTable, DeValue};
 
@@ -172,7 +173,14 @@ pub fn read_plan_with(source: &str, options: &ReadOptions) -> ReadPlan {
         calendar_workdays: header.calendar_workdays_span.clone(),
         tasks: Vec::new(),
     };
-    let tasks = resolve(chunks, &header.people, &mut spans, &mut diagnostics);
+    let mut tasks = resolve(chunks, &header.people, &mut spans, &mut diagnostics);
+    if header.estimate_at != EstimateAt::Mean {
+        for task in &mut tasks {
+            if let Duration::Estimate { at, .. } = &mut task.duration {
+                *at = header.estimate_at;
+            }
+        }
+    }
     let plan = header.deadline.map(|(deadline, _)| Plan {
         name: header.name,
         deadline,
@@ -184,6 +192,7 @@ pub fn read_plan_with(source: &str, options: &ReadOptions) -> ReadPlan {
         meetings: header.meetings,
         level: header.level,
         tracking: header.tracking,
+        margins: header.margins,
     });
     drop_follow_on_errors(&mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));

@@ -5,7 +5,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use retroplan_engine::Meeting;
 use retroplan_engine::calendar::{CalendarRules, Country, DateRange};
-use retroplan_engine::plan::{Capacity, Lang, Person, Tracking};
+use retroplan_engine::plan::{Capacity, EstimateAt, Lang, Margins, Person, Tracking};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
@@ -22,6 +22,10 @@ pub(crate) const ROOT_KEYS: &[&str] = &[
     "level",
     "at_risk_within",
     "baseline",
+    "estimate_at",
+    "margin",
+    "ready_by",
+    "buffer",
     "description",
     "calendar",
     "person",
@@ -45,6 +49,8 @@ pub(crate) struct Header {
     pub meetings: Vec<Meeting>,
     pub level: bool,
     pub tracking: Tracking,
+    pub margins: Margins,
+    pub estimate_at: EstimateAt,
 }
 
 pub(crate) fn read_header(
@@ -94,6 +100,7 @@ pub(crate) fn read_header(
     });
     let _description = f.string("description");
     let day = deadline.as_ref().map(|(d, _)| *d);
+    let (margins, estimate_at) = crate::plan_file::margins::read_plan_margins(&mut f, day);
     if let Some(value) = f.get("template") {
         read_template(&mut f, value);
     }
@@ -129,6 +136,8 @@ pub(crate) fn read_header(
         meetings,
         level,
         tracking,
+        margins,
+        estimate_at,
     }
 }
 

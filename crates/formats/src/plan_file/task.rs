@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use retroplan_engine::calendar::Weekdays;
-use retroplan_engine::plan::{Duration, LinkKind, Progress, Raci, Status, Task};
+use retroplan_engine::plan::{Duration, EstimateAt, LinkKind, Progress, Raci, Status, Task};
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
@@ -20,6 +20,7 @@ pub(crate) const TASK_KEYS: &[&str] = &[
     "after",
     "due",
     "on",
+    "margin",
     "phase",
     "channel",
     "status",
@@ -163,6 +164,11 @@ pub(crate) fn read_task<'i>(
         None
     };
     let priority = if has(b'p') { read_priority(&mut f) } else { 0 };
+    let margin = if has(b'm') {
+        crate::plan_file::margins::read_task_margin(&mut f)
+    } else {
+        0
+    };
     let (raci, raci_spans) = if has(b'r') || has(b'c') || has(b'i') {
         read_raci(&mut f)
     } else {
@@ -194,6 +200,7 @@ pub(crate) fn read_task<'i>(
             priority,
             raci,
             progress,
+            margin,
         },
         links,
         id_span: narrow(&id_span),
@@ -487,6 +494,7 @@ fn read_estimate(
         optimistic: o,
         likely: m,
         pessimistic: p,
+        at: EstimateAt::Mean,
     })
 }
 
