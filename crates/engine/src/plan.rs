@@ -606,14 +606,16 @@ mod tests {
         assert!((at(50).quantile(0.5) - 5.0).abs() < 1e-9);
         // Beta(3, 3) has variance 1/28: sigma = 6 / sqrt(28) = 1.134 days.
         assert!((at(50).variance() - 36.0 / 28.0).abs() < 1e-12);
-        // P(X <= x) for Beta(3, 3) is 10x^3 - 15x^4 + 6x^5; at x = 0.75
-        // (6.5 days) it is 0.896484375, so p80 lies between 5 and 6.5.
+        // P(X <= x) for Beta(3, 3) is 10x^3 - 15x^4 + 6x^5.
+        let cdf = |days: f64| {
+            let x = (days - 2.0) / 6.0;
+            10.0 * x.powi(3) - 15.0 * x.powi(4) + 6.0 * x.powi(5)
+        };
         let p80 = at(80).quantile(0.8);
-        assert!(p80 > 5.0 && p80 < 6.5, "{p80}");
-        let x = 0.75f64;
-        let cdf = 10.0 * x.powi(3) - 15.0 * x.powi(4) + 6.0 * x.powi(5);
-        assert!((at(80).quantile(cdf) - 6.5).abs() < 1e-6);
-        assert_eq!(at(80).planned_days(), 6, "{p80} rounded up");
+        assert!((cdf(p80) - 0.8).abs() < 1e-9, "{p80}");
+        assert!(p80 > 6.0 && p80 < 6.1, "{p80}");
+        assert_eq!(at(80).planned_days(), 7, "{p80} rounded up");
+        assert!((at(80).quantile(cdf(6.5)) - 6.5).abs() < 1e-6);
         assert_eq!(at(99).planned_days(), 8);
         assert_eq!(at(1).planned_days(), 3);
         // No spread: every percentile is the value itself.
