@@ -28,6 +28,7 @@ pub use plan::{
 };
 pub use relative::{RelativeDate, When};
 pub use schedule::{
-    Direction, MoveCause, Overload, PeopleLoad, PersonLoad, PlanVariance, Reassignment, Schedule,
-    Shortfall, TaskSchedule, Variance, Verdict, reassignments, schedule, schedule_with_load,
+    Buffer, BufferKind, Direction, MoveCause, Overload, PeopleLoad, PersonLoad, PlanVariance,
+    Reassignment, Schedule, Shortfall, TaskSchedule, Variance, Verdict, reassignments, schedule,
+    schedule_with_load,
 };

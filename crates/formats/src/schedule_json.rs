@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 use retroplan_engine::relative::day_label;
-use retroplan_engine::{MoveCause, Plan, Schedule, TaskSchedule};
+use retroplan_engine::{BufferKind, Duration, MoveCause, Plan, Schedule, TaskSchedule};
 
 use crate::iso_date::iso;
 
@@ -97,6 +97,7 @@ pub fn write_schedule_json(
     let mut tail = Vec::with_capacity(256);
     meetings(&mut tail, plan, schedule);
     people(&mut tail, plan, schedule);
+    buffers(&mut tail, plan, schedule);
     tail.extend_from_slice(b"\n}\n");
     out.write_all(&tail)
 }
@@ -153,6 +154,34 @@ fn people(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
         buf.extend_from_slice(b", \"before_today\": ");
         buf.extend_from_slice(hundredths(s.before_today).as_bytes());
         ids(buf, &s.tasks);
+        buf.push(b'}');
+    });
+}
+
+/// `"critical_sigma"` and `"buffers"`, the plan's explicit margins (docs/margins.md).
+fn buffers(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
+    buf.extend_from_slice(b",\n  \"critical_sigma\": ");
+    decimal(buf, schedule.critical_sigma(plan));
+    object_lines(buf, "buffers", &schedule.buffers, |buf, b| {
+        buf.extend_from_slice(b"{\"kind\": \"");
+        buf.extend_from_slice(b.kind.code().as_bytes());
+        buf.extend_from_slice(b"\", \"after\": ");
+        opt_string(buf, b.after.map(|t| plan.tasks[t].id.as_str()));
+        let _ = write!(buf, ", \"days\": {}, \"consumed\": {}", b.days, b.consumed);
+        if let BufferKind::Critical {
+            percent,
+            chain_days,
+        } = b.kind
+        {
+            let _ = write!(
+                buf,
+                ", \"percent\": {percent}, \"chain_days\": {chain_days}"
+            );
+        }
+        buf.extend_from_slice(b", \"start\": ");
+        date(buf, Some(b.start));
+        buf.extend_from_slice(b", \"end\": ");
+        date(buf, Some(b.end));
         buf.push(b'}');
     });
 }
@@ -265,6 +294,29 @@ fn task(
     buf.extend_from_slice(if s.late { b"true" } else { b"false" });
     buf.extend_from_slice(b", \"at_risk\": ");
     buf.extend_from_slice(if s.at_risk { b"true" } else { b"false" });
+    if let Duration::Estimate {
+        optimistic,
+        likely,
+        pessimistic,
+        at,
+    } = task.duration
+    {
+        buf.extend_from_slice(b", \"estimate\": {");
+        for (i, (key, x)) in [
+            ("optimistic", optimistic),
+            ("likely", likely),
+            ("pessimistic", pessimistic),
+            ("mean", task.duration.mean()),
+            ("sigma", task.duration.sigma()),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let _ = write!(buf, "{}\"{key}\": ", if i == 0 { "" } else { ", " });
+            decimal(buf, x);
+        }
+        let _ = write!(buf, ", \"at\": \"{}\"}}", at.code());
+    }
     if compared {
         buf.extend_from_slice(b", \"variance\": ");
         match s.variance {
@@ -301,6 +353,13 @@ fn opt_string(buf: &mut Vec<u8>, s: Option<&str>) {
 
 fn number(buf: &mut Vec<u8>, n: i64) {
     let _ = write!(buf, "{n}");
+}
+
+/// A number of days to two decimals, as short as it reads: `5`, `5.17`.
+fn decimal(buf: &mut Vec<u8>, x: f64) {
+    let text = format!("{:.2}", x);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    buf.extend_from_slice(if text == "-0" { "0" } else { text }.as_bytes());
 }
 
 fn opt_number(buf: &mut Vec<u8>, n: Option<i32>) {

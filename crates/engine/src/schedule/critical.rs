@@ -202,6 +202,7 @@ pub(crate) fn finish(
         forecast_start,
         forecast_end,
         variance,
+        buffers: Vec::new(),
     }
 }
 

@@ -97,23 +97,26 @@ pub(crate) fn level(
         .filter(|&t| movable(t) && !pos.follow_up[t] && waiting[t] == 0)
         .map(key)
         .collect();
+    let ready_day = checked.ready_day(line);
     while let Some(Reverse((_, _, t))) = ready.pop() {
-        let deadline = line.index_at(t, checked.deadline + 1);
-        let end = latest_end(checked, graph, line, t, deadline, |s| {
+        let bound = line.index_at(t, ready_day + 1);
+        let end = latest_end(checked, graph, line, t, bound, |s| {
             if pos.follow_up[s] {
                 pos.follow_up_latest[s]
             } else {
                 planned[s]
             }
         });
-        let mut s = end - days[t];
+        // The buffer after the task keeps it that much earlier.
+        let buffered = end - checked.tail[t];
+        let mut s = buffered - days[t];
         if let Some(o) = owners.owner(t) {
             s = room(&bookings, line, owners, t, o, s, days[t], true);
         }
         planned[t] = s;
         book(&mut bookings, t, s);
         if s != pos.planned[t] {
-            causes[t] = Some(if s + days[t] < end {
+            causes[t] = Some(if s + days[t] < buffered {
                 // The start one day later was refused on the day just after
                 // this task's end: whoever holds that day is the reason.
                 let o = owners.owner(t).unwrap_or(0);
@@ -154,7 +157,8 @@ pub(crate) fn level(
         let mut start = i32::MIN;
         for e in graph.preds(t) {
             let p = e.other as usize;
-            let b = line.forward_bound(p, planned[p], t, e.kind, e.lag);
+            let from = checked.planned_from(p, e.kind, planned[p]);
+            let b = line.forward_bound(p, from, t, e.kind, e.lag);
             if b > start {
                 start = b;
                 binding = Some(p);

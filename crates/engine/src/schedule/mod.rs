@@ -9,6 +9,7 @@
 
 mod actuals;
 mod bookings;
+mod buffers;
 mod critical;
 mod forecast;
 mod graph;
@@ -134,6 +135,47 @@ pub struct PlanVariance {
     pub end: Option<i32>,
 }
 
+/// An explicit margin of the plan (docs/margins.md): planned working days
+/// in which nothing is planned, there to absorb slips.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Buffer {
+    pub kind: BufferKind,
+    /// The task it follows; `None` for the buffer before the deadline.
+    pub after: Option<TaskIx>,
+    /// Its length in working days (of the task's calendar, or of the
+    /// plan's for the buffer before the deadline).
+    pub days: u32,
+    /// Its first and last working days.
+    pub start: Date,
+    pub end: Date,
+    /// Working days of it the forecast already uses: work running late,
+    /// or starting later than planned, eats its buffer first.
+    pub consumed: u32,
+}
+
+/// Where a [`Buffer`] comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BufferKind {
+    /// A task's own `margin`.
+    Task,
+    /// `margin = { critical = "N%" }`: after the critical path, `percent`
+    /// of the `chain_days` working days of the chain before it.
+    Critical { percent: u32, chain_days: u32 },
+    /// Before the deadline: `ready_by` or `buffer`.
+    Ready,
+}
+
+impl BufferKind {
+    /// The spelling of the JSON output.
+    pub fn code(self) -> &'static str {
+        match self {
+            BufferKind::Task => "task",
+            BufferKind::Critical { .. } => "critical",
+            BufferKind::Ready => "ready",
+        }
+    }
+}
+
 /// Why levelling moved a task.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MoveCause {
@@ -223,6 +265,23 @@ pub struct Schedule {
     pub forecast_end: Option<Date>,
     /// Against the baseline compared with ([`crate::plan::Tracking`]).
     pub variance: Option<PlanVariance>,
+    /// The plan's explicit margins: after tasks in plan order, then the one
+    /// before the deadline.
+    pub buffers: Vec<Buffer>,
+}
+
+impl Schedule {
+    /// The PERT standard deviation of the critical path's length, in
+    /// working days: the square root of the sum of its estimates' sigma²
+    /// (0 when no estimate lies on it). Done work is certain.
+    pub fn critical_sigma(&self, plan: &Plan) -> f64 {
+        self.critical_path
+            .iter()
+            .filter(|&&t| !plan.tasks[t].status.is_started())
+            .map(|&t| plan.tasks[t].duration.sigma().powi(2))
+            .sum::<f64>()
+            .sqrt()
+    }
 }
 
 /// Each person's work day by day, over the span of a schedule
@@ -262,10 +321,26 @@ pub fn schedule_with_load(
     today: Date,
     load: bool,
 ) -> Result<(Schedule, Option<PeopleLoad>), PlanErrors> {
-    let (mut schedule, people) = schedule_once(plan, today, load)?;
+    // The critical-path buffer follows the chain of least slack among the
+    // tasks that can move (the margin path: a fixed milestone on the
+    // deadline has no slack, but no buffer can sit after it), which a first
+    // schedule finds; buffers never change it (they leave slack alone).
+    let critical = match plan.margins.critical {
+        Some(percent) => {
+            let (first, _) = schedule_once(plan, today, false, None)?;
+            let path = if first.margin_path.is_empty() {
+                &first.critical_path
+            } else {
+                &first.margin_path
+            };
+            buffers::CriticalBuffer::on(path, &first.tasks, percent)
+        }
+        None => None,
+    };
+    let (mut schedule, people) = schedule_once(plan, today, load, critical)?;
     if schedule.levelled
         && !schedule.feasible
-        && let Some(date) = levelled_deadline(plan, today, &schedule)
+        && let Some(date) = levelled_deadline(plan, today, &schedule, critical)
     {
         schedule.earliest_deadline = date;
     }
@@ -277,11 +352,16 @@ pub fn schedule_with_load(
 /// about thirty years does, as when fixed tasks of one person collide.
 /// Levelling is a heuristic, so "fits" is checked, never assumed, for the
 /// date returned.
-fn levelled_deadline(plan: &Plan, today: Date, late: &Schedule) -> Option<Date> {
+fn levelled_deadline(
+    plan: &Plan,
+    today: Date,
+    late: &Schedule,
+    critical: Option<buffers::CriticalBuffer>,
+) -> Option<Date> {
     let fits = |deadline: Date| -> bool {
         let mut moved = plan.clone();
         moved.deadline = deadline;
-        schedule_once(&moved, today, false).is_ok_and(|(s, _)| s.feasible)
+        schedule_once(&moved, today, false, critical).is_ok_and(|(s, _)| s.feasible)
     };
     let from = day_number(plan.deadline.max(late.earliest_deadline));
     let at = |offset: i32| date_of(from + offset);
@@ -318,9 +398,13 @@ fn schedule_once(
     plan: &Plan,
     today: Date,
     load: bool,
+    critical: Option<buffers::CriticalBuffer>,
 ) -> Result<(Schedule, Option<PeopleLoad>), PlanErrors> {
     let owners = owners::Owners::new(plan);
-    let checked = passes::Checked::new(plan, &owners, today)?;
+    let mut checked = passes::Checked::new(plan, &owners, today)?;
+    if let Some(c) = critical {
+        checked.tail[c.task] += c.days as i32;
+    }
     let graph = graph::Graph::new(plan);
     let order = graph.topological_order().map_err(|cycles| {
         PlanErrors(
@@ -373,6 +457,8 @@ fn schedule_once(
             bookings::overloads_at(&owners, &line, &positions.planned, &checked.days);
         if !line.overflowed() {
             let mut schedule = critical::finish(plan, &graph, &order, &line, &positions, today);
+            schedule.buffers =
+                buffers::buffers(plan, &checked, &line, &schedule.tasks, critical.as_ref());
             schedule.overloads = overloads
                 .into_iter()
                 .map(|o| Overload {

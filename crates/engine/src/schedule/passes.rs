@@ -21,7 +21,7 @@
 
 use crate::day_number::{DayNumber, day_number};
 use crate::error::{PlanError, PlanErrors};
-use crate::plan::{Plan, Status, TaskIx};
+use crate::plan::{Plan, ReadyBy, Status, TaskIx};
 use crate::schedule::graph::Graph;
 use crate::schedule::owners::Owners;
 use crate::schedule::timeline::Timeline;
@@ -41,6 +41,22 @@ pub(crate) struct Checked {
     pub deadline: DayNumber,
     /// The first and last actual dates progress names, if any.
     pub progress_span: Option<(DayNumber, DayNumber)>,
+    /// Working days of buffer planned after each task, in its calendar:
+    /// its own `margin`, plus the critical-path buffer when it follows it.
+    pub tail: Vec<i32>,
+    /// When the work planned back from the deadline must be ready.
+    pub ready: Ready,
+}
+
+/// The close that bounds the planned work of backward tasks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Ready {
+    /// The deadline itself: no buffer before it.
+    AtDeadline,
+    /// The close of this day (`ready_by`).
+    Day(DayNumber),
+    /// This many working days of the plan's calendar before the deadline (`buffer`).
+    Days(i32),
 }
 
 impl Checked {
@@ -61,6 +77,7 @@ impl Checked {
         let mut fixed = Vec::with_capacity(n);
         let mut due = Vec::with_capacity(n);
         let mut progress_span = None;
+        let mut tail = Vec::with_capacity(n);
         let resolve = |when: Option<crate::relative::When>,
                        t: TaskIx,
                        what: &str,
@@ -134,6 +151,13 @@ impl Checked {
                     owner: person.id.clone(),
                 });
             }
+            tail.push(if task.status == Status::Cancelled {
+                0
+            } else {
+                i32::try_from(task.margin)
+                    .unwrap_or(i32::MAX / 4)
+                    .min(i32::MAX / 4)
+            });
             fixed.push(resolve(task.on, t, "fixed", &mut errors));
             due.push(resolve(task.due, t, "due", &mut errors));
             if task.workdays.is_some_and(|w| w.is_empty()) {
@@ -152,6 +176,21 @@ impl Checked {
                 }
             }
         }
+        let ready = match plan.margins.ready {
+            None => Ready::AtDeadline,
+            Some(ReadyBy::Days(0)) => Ready::AtDeadline,
+            Some(ReadyBy::Days(d)) => Ready::Days(i32::try_from(d).unwrap_or(i32::MAX / 4)),
+            Some(ReadyBy::Date(when)) => match when.resolve(plan.deadline) {
+                Some(d) => Ready::Day(day_number(d).min(day_number(plan.deadline))),
+                None => {
+                    errors.push(PlanError::DateOutOfRange {
+                        task: None,
+                        what: "the ready-by date".to_string(),
+                    });
+                    Ready::AtDeadline
+                }
+            },
+        };
         if errors.is_empty() {
             Ok(Checked {
                 days,
@@ -159,6 +198,8 @@ impl Checked {
                 due,
                 deadline: day_number(plan.deadline),
                 progress_span,
+                tail,
+                ready,
             })
         } else {
             Err(PlanErrors(errors))
@@ -176,10 +217,39 @@ impl Checked {
         }
     }
 
+    /// The day whose close bounds the planned work of backward tasks that
+    /// are not fixed: the deadline, or the ready-by day of a buffer before it.
+    pub fn ready_day(&self, line: &Timeline) -> DayNumber {
+        match self.ready {
+            Ready::AtDeadline => self.deadline,
+            Ready::Day(day) => day,
+            Ready::Days(d) => {
+                let plan = line.plan_calendar();
+                // The buffer is the last `d` working days up to the deadline's
+                // close; the work is ready at the close of the day before them.
+                plan.day_of(plan.index_at(self.deadline + 1) - d - 1)
+            }
+        }
+    }
+
+    /// The start index from which a link of `kind` leaves predecessor `p`
+    /// planned at `start`, in the planned passes: a rule from its finish
+    /// waits for the buffer after it too.
+    pub fn planned_from(&self, p: TaskIx, kind: crate::plan::LinkKind, start: i32) -> i32 {
+        if kind.from_finish() {
+            start + self.tail[p]
+        } else {
+            start
+        }
+    }
+
     /// The first and last days the plan names (today, deadline, fixed and due dates).
     pub fn date_span(&self, today: DayNumber) -> (DayNumber, DayNumber) {
         let named = self.fixed.iter().chain(&self.due).filter(|&&d| d != NONE);
         let (mut lo, mut hi) = (today.min(self.deadline), today.max(self.deadline));
+        if let Ready::Day(day) = self.ready {
+            lo = lo.min(day);
+        }
         if let Some((first, last)) = self.progress_span {
             lo = lo.min(first);
             hi = hi.max(last);
@@ -425,11 +495,12 @@ pub(crate) fn run(
         }
         let end = latest_end(checked, graph, line, t, UNBOUNDED, |s| follow_up_latest[s]);
         if end != UNBOUNDED {
-            follow_up_latest[t] = end - days[t];
+            follow_up_latest[t] = end - checked.tail[t] - days[t];
         }
     }
 
-    // 2. Planned dates of backward tasks.
+    // 2. Planned dates of backward tasks, each before the buffer after it.
+    let ready = checked.ready_day(line);
     for &t in order.iter().rev() {
         let t = t as usize;
         if follow_up[t] {
@@ -439,15 +510,14 @@ pub(crate) fn run(
             planned[t] = fixed_pos(t);
             continue;
         }
-        let deadline = close_of(t, checked.deadline);
-        let end = latest_end(checked, graph, line, t, deadline, |s| {
+        let end = latest_end(checked, graph, line, t, close_of(t, ready), |s| {
             if follow_up[s] {
                 follow_up_latest[s]
             } else {
                 planned[s]
             }
         });
-        planned[t] = end - days[t];
+        planned[t] = end - checked.tail[t] - days[t];
     }
 
     // 3. Planned dates of follow-up tasks.
@@ -465,7 +535,8 @@ pub(crate) fn run(
             .iter()
             .map(|e| {
                 let p = e.other as usize;
-                line.forward_bound(p, planned[p], t, e.kind, e.lag)
+                let from = checked.planned_from(p, e.kind, planned[p]);
+                line.forward_bound(p, from, t, e.kind, e.lag)
             })
             .max()
             .unwrap_or_else(|| close_of(t, checked.deadline));

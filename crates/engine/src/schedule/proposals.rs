@@ -82,7 +82,9 @@ pub fn reassignments(plan: &Plan, today: Date, schedule: &Schedule) -> Vec<Reass
             tries += 1;
             let mut changed = plan.clone();
             changed.tasks[t].owner = Some(person.id.clone());
-            if let Ok((after, _)) = schedule_once(&changed, today, false)
+            // Buffers leave slack alone, so the critical-path buffer need
+            // not be sized again to compare how late each variant is.
+            if let Ok((after, _)) = schedule_once(&changed, today, false, None)
                 && after.late_by < schedule.late_by
                 && after.overloads.is_empty()
             {
