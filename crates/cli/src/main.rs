@@ -9,6 +9,7 @@ mod diff;
 mod examples;
 mod i18n;
 mod load;
+mod margin_words;
 mod people_report;
 mod progress_edit;
 mod progress_words;

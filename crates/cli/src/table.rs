@@ -8,10 +8,11 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use jiff::civil::Date;
 use retroplan_engine::relative::day_label;
-use retroplan_engine::{Direction, Lang, Plan, Schedule, Status, Verdict};
+use retroplan_engine::{Buffer, Direction, Lang, Plan, Schedule, Status, Verdict};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{self, messages};
+use crate::margin_words;
 use crate::people_report;
 use crate::progress_words;
 
@@ -95,7 +96,7 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         idx.sort_by_key(|&i| (schedule.tasks[i].start, schedule.tasks[i].end, i));
         let rows = idx
             .into_iter()
-            .map(|i| {
+            .flat_map(|i| {
                 let (task, s) = (&plan.tasks[i], &schedule.tasks[i]);
                 let title = match (s.milestone, s.direction) {
                     (true, Direction::FollowUp) => format!("→ ◆ {}", task.title),
@@ -149,7 +150,7 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
                     human_date(lang, s.end),
                     title,
                     task.owner.clone().unwrap_or_default(),
-                    s.days.to_string(),
+                    margin_words::days_with_sigma(lang, s.days, task.duration.sigma()),
                     s.slack.to_string(),
                 ];
                 if tracked {
@@ -167,10 +168,29 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
                     );
                 }
                 let style = if s.late { CRITICAL } else { style };
-                Row { cells, style, mark }
+                let mut rows = vec![Row { cells, style, mark }];
+                rows.extend(
+                    schedule
+                        .buffers
+                        .iter()
+                        .filter(|b| b.after == Some(i))
+                        .map(|b| buffer_row(plan, b, lang, header.len())),
+                );
+                rows
             })
             .collect();
         groups.push((*phase, rows));
+    }
+    // The buffer before the deadline closes the last group: it is the last
+    // stretch before D.
+    if let Some(last) = groups.last_mut() {
+        last.1.extend(
+            schedule
+                .buffers
+                .iter()
+                .filter(|b| b.after.is_none())
+                .map(|b| buffer_row(plan, b, lang, header.len())),
+        );
     }
 
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
@@ -236,7 +256,9 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
     }
 
     let iso = |d: Date| human_date(lang, d);
-    if schedule.tracked {
+    // A plan not yet under way is at risk when it should have started
+    // already and only its buffers still hold the deadline.
+    if schedule.tracked || schedule.verdict == Verdict::AtRisk {
         verdict_under_way(out, plan, schedule, lang)?;
     } else if schedule.feasible {
         let start = schedule.start.map(iso).unwrap_or_default();
@@ -278,6 +300,14 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         let label = i18n::thinnest_margin(lang, margin);
         writeln!(out, "{label}{}{}", m.colon, ids(&schedule.margin_path))?;
     }
+    if let Some(text) = margin_words::critical_sigma(lang, schedule.critical_sigma(plan)) {
+        writeln!(out, "{text}")?;
+    }
+    if let Some(text) = margin_words::summary(lang, plan, schedule) {
+        let eaten = schedule.buffers.iter().any(|b| b.consumed > 0);
+        let style = if eaten { IN_PROGRESS } else { Style::new() };
+        writeln!(out, "{style}{text}{style:#}")?;
+    }
     if let Some(v) = &schedule.variance {
         writeln!(
             out,
@@ -286,6 +316,29 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         )?;
     }
     people_report::render(out, plan, schedule, lang)
+}
+
+/// A buffer as a row under the task it follows: its dates, its size and,
+/// in the mark, what progress has consumed of it.
+fn buffer_row(plan: &Plan, buffer: &Buffer, lang: Lang, columns: usize) -> Row {
+    let mut cells = vec![
+        day_label((buffer.start - plan.deadline).get_days()),
+        human_date(lang, buffer.start),
+        human_date(lang, buffer.end),
+        margin_words::title(lang, plan, buffer),
+        String::new(),
+        buffer.days.to_string(),
+    ];
+    cells.resize(columns, String::new());
+    let mark = margin_words::consumed(lang, buffer).unwrap_or_default();
+    let style = if buffer.consumed >= buffer.days {
+        CRITICAL
+    } else if buffer.consumed > 0 {
+        IN_PROGRESS
+    } else {
+        DIM
+    };
+    Row { cells, style, mark }
 }
 
 /// The verdict of a plan that records progress: on track, at risk (and

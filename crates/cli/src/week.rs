@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use crate::load::{self, load};
+use crate::margin_words;
 use crate::progress_words::{self, ProgressWords, words};
 use crate::table::human_date;
 
@@ -341,6 +342,9 @@ fn table(
         }
         writeln!(out, "{BOLD}── {} ──{BOLD:#}", w.margin)?;
         writeln!(out, "  {}", margin_text(&r.margin, lang))?;
+        if let Some(text) = margin_words::summary(lang, &r.plan, &r.schedule) {
+            writeln!(out, "  {text}")?;
+        }
     }
     Ok(())
 }
@@ -538,6 +542,9 @@ fn markdown(
         writeln!(out, "### {}", w.margin)?;
         writeln!(out)?;
         writeln!(out, "- {}", md(&margin_text(&r.margin, lang)))?;
+        if let Some(text) = margin_words::summary(lang, &r.plan, &r.schedule) {
+            writeln!(out, "- {}", md(&text))?;
+        }
     }
     Ok(())
 }
@@ -596,6 +603,14 @@ fn plan_json(r: &Review) -> Value {
             "left": r.margin.left,
             "planned": r.margin.planned,
             "baseline": r.margin.baseline.as_ref().map(|(_, d)| *d),
+            "buffers": s.buffers.iter().map(|b| json!({
+                "kind": b.kind.code(),
+                "after": b.after.map(|t| r.plan.tasks[t].id.as_str()),
+                "days": b.days,
+                "consumed": b.consumed,
+                "start": b.start.to_string(),
+                "end": b.end.to_string(),
+            })).collect::<Vec<_>>(),
         },
     })
 }

@@ -271,11 +271,24 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    /// The PERT standard deviation of the critical path's length, in
+    /// The chain the critical-path buffer follows and whose uncertainty is
+    /// quoted: the margin path, else the critical path.
+    pub fn critical_chain(&self) -> &[TaskIx] {
+        if self.margin_path.is_empty() {
+            &self.critical_path
+        } else {
+            &self.margin_path
+        }
+    }
+
+    /// The PERT standard deviation of the critical chain's length, in
     /// working days: the square root of the sum of its estimates' sigma²
-    /// (0 when no estimate lies on it). Done work is certain.
+    /// (0 when no estimate lies on it). Work started is no longer a guess.
+    /// The chain is the margin path when there is one (a fixed milestone
+    /// on the deadline is the whole critical path of many plans, and says
+    /// nothing of the work before it), else the critical path.
     pub fn critical_sigma(&self, plan: &Plan) -> f64 {
-        self.critical_path
+        self.critical_chain()
             .iter()
             .filter(|&&t| !plan.tasks[t].status.is_started())
             .map(|&t| plan.tasks[t].duration.sigma().powi(2))
@@ -322,18 +335,13 @@ pub fn schedule_with_load(
     load: bool,
 ) -> Result<(Schedule, Option<PeopleLoad>), PlanErrors> {
     // The critical-path buffer follows the chain of least slack among the
-    // tasks that can move (the margin path: a fixed milestone on the
-    // deadline has no slack, but no buffer can sit after it), which a first
-    // schedule finds; buffers never change it (they leave slack alone).
+    // tasks that can move ([`Schedule::critical_chain`]: a fixed milestone
+    // on the deadline has no slack, but no buffer can sit after it), which
+    // a first schedule finds; buffers never change it (they leave slack alone).
     let critical = match plan.margins.critical {
         Some(percent) => {
             let (first, _) = schedule_once(plan, today, false, None)?;
-            let path = if first.margin_path.is_empty() {
-                &first.critical_path
-            } else {
-                &first.margin_path
-            };
-            buffers::CriticalBuffer::on(path, &first.tasks, percent)
+            buffers::CriticalBuffer::on(first.critical_chain(), &first.tasks, percent)
         }
         None => None,
     };
