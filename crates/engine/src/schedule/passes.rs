@@ -450,33 +450,26 @@ pub(crate) fn latest_starts(
     latest
 }
 
-pub(crate) fn run(
-    plan: &Plan,
+/// Steps 1 to 3: the planned start of every task, and how late each
+/// follow-up task may start. With `buffered`, each task keeps its buffer
+/// and the work before the deadline its ready-by day; without, the dates
+/// the plan would have with no buffer at all.
+fn planned_dates(
     checked: &Checked,
     graph: &Graph,
     order: &[u32],
     line: &Timeline,
-    today: DayNumber,
-) -> Positions {
-    let n = plan.tasks.len();
+    follow_up: &[bool],
+    is_fixed: &[bool],
+    buffered: bool,
+) -> (Vec<i32>, Vec<i32>) {
+    let n = follow_up.len();
     let days = &checked.days;
-    let is_fixed: Vec<bool> = checked.fixed.iter().map(|&f| f != NONE).collect();
+    let tail = |t: TaskIx| if buffered { checked.tail[t] } else { 0 };
     // Fixed position: a task starts on its date; a milestone is the close of its date.
     let fixed_pos = |t: TaskIx| checked.fixed_start(line, t);
     // The latest end (exclusive index) a day's close allows.
     let close_of = |t: TaskIx, day: DayNumber| line.index_at(t, day + 1);
-
-    // Follow-up tasks: anchored on or after the deadline, and all their successors.
-    let mut follow_up = vec![false; n];
-    for &t in order {
-        let t = t as usize;
-        if (is_fixed[t] && checked.fixed[t] >= checked.deadline)
-            || graph.preds(t).iter().any(|e| follow_up[e.other as usize])
-        {
-            follow_up[t] = true;
-        }
-    }
-
     // 1. How late each follow-up task may start and still meet the fixed
     //    dates and `due` dates downstream of it (no bound from the plan's
     //    finish here: that depends on step 3). Backward tasks that feed a
@@ -495,12 +488,16 @@ pub(crate) fn run(
         }
         let end = latest_end(checked, graph, line, t, UNBOUNDED, |s| follow_up_latest[s]);
         if end != UNBOUNDED {
-            follow_up_latest[t] = end - checked.tail[t] - days[t];
+            follow_up_latest[t] = end - tail(t) - days[t];
         }
     }
 
     // 2. Planned dates of backward tasks, each before the buffer after it.
-    let ready = checked.ready_day(line);
+    let ready = if buffered {
+        checked.ready_day(line)
+    } else {
+        checked.deadline
+    };
     for &t in order.iter().rev() {
         let t = t as usize;
         if follow_up[t] {
@@ -517,7 +514,7 @@ pub(crate) fn run(
                 planned[s]
             }
         });
-        planned[t] = end - checked.tail[t] - days[t];
+        planned[t] = end - tail(t) - days[t];
     }
 
     // 3. Planned dates of follow-up tasks.
@@ -535,12 +532,52 @@ pub(crate) fn run(
             .iter()
             .map(|e| {
                 let p = e.other as usize;
-                let from = checked.planned_from(p, e.kind, planned[p]);
+                let from = if buffered {
+                    checked.planned_from(p, e.kind, planned[p])
+                } else {
+                    planned[p]
+                };
                 line.forward_bound(p, from, t, e.kind, e.lag)
             })
             .max()
             .unwrap_or_else(|| close_of(t, checked.deadline));
     }
+
+    (planned, follow_up_latest)
+}
+
+pub(crate) fn run(
+    plan: &Plan,
+    checked: &Checked,
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    today: DayNumber,
+) -> Positions {
+    let n = plan.tasks.len();
+    let days = &checked.days;
+    let is_fixed: Vec<bool> = checked.fixed.iter().map(|&f| f != NONE).collect();
+    // Fixed position: a task starts on its date; a milestone is the close of its date.
+    let fixed_pos = |t: TaskIx| checked.fixed_start(line, t);
+
+    // Follow-up tasks: anchored on or after the deadline, and all their successors.
+    let mut follow_up = vec![false; n];
+    for &t in order {
+        let t = t as usize;
+        if (is_fixed[t] && checked.fixed[t] >= checked.deadline)
+            || graph.preds(t).iter().any(|e| follow_up[e.other as usize])
+        {
+            follow_up[t] = true;
+        }
+    }
+
+    let (planned, follow_up_latest) =
+        planned_dates(checked, graph, order, line, &follow_up, &is_fixed, true);
+    // Follow-up tasks' latest dates run to the plan's finish: the finish
+    // without buffers, so that buffers before them leave every slack alone.
+    let buffered = checked.ready != Ready::AtDeadline || checked.tail.iter().any(|&t| t > 0);
+    let unbuffered = buffered
+        .then(|| planned_dates(checked, graph, order, line, &follow_up, &is_fixed, false).0);
 
     // 4. Earliest dates, forward from today; work already done or under
     //    way stays where it is.
@@ -577,7 +614,8 @@ pub(crate) fn run(
     };
 
     // 5. Latest dates, backward over every constraint.
-    let latest = latest_starts(checked, graph, order, line, &planned, &follow_up, None);
+    let finish_from = unbuffered.as_deref().unwrap_or(&planned);
+    let latest = latest_starts(checked, graph, order, line, finish_from, &follow_up, None);
 
     Positions {
         planned,
