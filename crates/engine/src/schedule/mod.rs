@@ -340,7 +340,16 @@ pub fn schedule_with_load(
     // a first schedule finds; buffers never change it (they leave slack alone).
     let critical = match plan.margins.critical {
         Some(percent) => {
-            let (first, _) = schedule_once(plan, today, false, None)?;
+            // Sized on the plan as planned, with no progress: a buffer that
+            // shrank as work got done would move every date before it.
+            let mut planned = plan.clone();
+            for task in &mut planned.tasks {
+                if task.status != Status::Cancelled {
+                    task.status = Status::Todo;
+                }
+                task.progress = None;
+            }
+            let (first, _) = schedule_once(&planned, today, false, None)?;
             buffers::CriticalBuffer::on(first.critical_chain(), &first.tasks, percent)
         }
         None => None,
