@@ -8,7 +8,10 @@ use crate::i18n::working_days;
 
 /// A buffer as a row title: what it protects.
 pub fn title(lang: Lang, plan: &Plan, buffer: &Buffer) -> String {
-    let after = buffer.after.map(|t| plan.tasks[t].id.as_str()).unwrap_or("");
+    let after = buffer
+        .after
+        .map(|t| plan.tasks[t].id.as_str())
+        .unwrap_or("");
     match (buffer.kind, lang) {
         (BufferKind::Task, Lang::Fr) => format!("░ marge après {after}"),
         (BufferKind::Task, Lang::En) => format!("░ buffer after {after}"),
@@ -55,7 +58,10 @@ pub fn summary(lang: Lang, plan: &Plan, schedule: &Schedule) -> Option<String> {
         .iter()
         .map(|b| {
             let what = match (b.kind, lang) {
-                (BufferKind::Task, _) => b.after.map_or("", |t| plan.tasks[t].id.as_str()).to_string(),
+                (BufferKind::Task, _) => b
+                    .after
+                    .map_or("", |t| plan.tasks[t].id.as_str())
+                    .to_string(),
                 (BufferKind::Critical { .. }, Lang::Fr) => "chemin critique".to_string(),
                 (BufferKind::Critical { .. }, Lang::En) => "critical path".to_string(),
                 (BufferKind::Ready, Lang::Fr) => "avant J".to_string(),

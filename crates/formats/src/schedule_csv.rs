@@ -112,8 +112,27 @@ fn buffer_row<W: Write>(w: &mut csv::Writer<W>, plan: &Plan, b: &Buffer) -> io::
     let (start, end) = (iso(b.start), iso(b.end));
     let phase = after.and_then(|t| t.phase.as_deref()).unwrap_or("");
     let record: [&str; 21] = [
-        &id, &title, "", phase, "", "", &days, &label, start.as_str(), end.as_str(), "", "", "", "", "", "", "",
-        "", "buffer", "", &consumed,
+        &id,
+        &title,
+        "",
+        phase,
+        "",
+        "",
+        &days,
+        &label,
+        start.as_str(),
+        end.as_str(),
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "buffer",
+        "",
+        &consumed,
     ];
     w.write_record(record)?;
     Ok(())
