@@ -56,6 +56,26 @@ pub enum ReadyBy {
     Days(u32),
 }
 
+impl Plan {
+    /// A plan with no task, on the default calendar (France, Monday to
+    /// Friday), with nothing else set: what code builds on, field by field.
+    pub fn new(name: impl Into<String>, deadline: Date) -> Plan {
+        Plan {
+            name: name.into(),
+            deadline,
+            today: None,
+            lang: None,
+            calendar: CalendarRules::default(),
+            people: Vec::new(),
+            tasks: Vec::new(),
+            meetings: Vec::new(),
+            level: false,
+            tracking: Tracking::default(),
+            margins: Margins::default(),
+        }
+    }
+}
+
 /// Settings and records of a living plan (docs/progress.md).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tracking {

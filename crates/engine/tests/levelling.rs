@@ -29,20 +29,14 @@ const TODAY: Date = date(2026, 11, 2);
 
 fn plan(people: Vec<Person>, tasks: Vec<Task>, level: bool) -> Plan {
     Plan {
-        name: "levelling".into(),
-        deadline: DEADLINE,
-        today: None,
-        lang: None,
         calendar: CalendarRules {
             country: None,
             ..CalendarRules::default()
         },
         people,
         tasks,
-        meetings: Vec::new(),
         level,
-        tracking: Default::default(),
-        margins: Default::default(),
+        ..Plan::new("levelling", DEADLINE)
     }
 }
 

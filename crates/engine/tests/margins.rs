@@ -23,20 +23,12 @@ const TODAY: Date = date(2026, 11, 2);
 
 fn plan(tasks: Vec<Task>) -> Plan {
     Plan {
-        name: "margins".into(),
-        deadline: DEADLINE,
-        today: None,
-        lang: None,
         calendar: CalendarRules {
             country: None,
             ..CalendarRules::default()
         },
-        people: vec![],
         tasks,
-        meetings: Vec::new(),
-        level: false,
-        tracking: Default::default(),
-        margins: Default::default(),
+        ..Plan::new("margins", DEADLINE)
     }
 }
 

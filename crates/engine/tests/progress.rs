@@ -46,20 +46,12 @@ const P: usize = 3;
 
 fn plan(tasks: Vec<Task>) -> Plan {
     Plan {
-        name: "progress".into(),
-        deadline: DEADLINE,
-        today: None,
-        lang: None,
         calendar: CalendarRules {
             country: None,
             ..CalendarRules::default()
         },
-        people: vec![],
         tasks,
-        meetings: Vec::new(),
-        level: false,
-        tracking: Default::default(),
-        margins: Default::default(),
+        ..Plan::new("progress", DEADLINE)
     }
 }
 
