@@ -64,7 +64,7 @@ pub(crate) fn buffers(
 ) -> Vec<Buffer> {
     let mut out = Vec::new();
     for (t, task) in tasks.iter().enumerate() {
-        let tail = checked.tail[t];
+        let tail = checked.tail_of(t);
         if tail <= 0 {
             continue;
         }

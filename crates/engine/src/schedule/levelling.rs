@@ -108,7 +108,7 @@ pub(crate) fn level(
             }
         });
         // The buffer after the task keeps it that much earlier.
-        let buffered = end - checked.tail[t];
+        let buffered = end - checked.tail_of(t);
         let mut s = buffered - days[t];
         if let Some(o) = owners.owner(t) {
             s = room(&bookings, line, owners, t, o, s, days[t], true);

@@ -420,7 +420,7 @@ fn schedule_once(
     let owners = owners::Owners::new(plan);
     let mut checked = passes::Checked::new(plan, &owners, today)?;
     if let Some(c) = critical {
-        checked.tail[c.task] += c.days as i32;
+        checked.add_tail(c.task, c.days as i32);
     }
     let graph = graph::Graph::new(plan);
     let order = graph.topological_order().map_err(|cycles| {

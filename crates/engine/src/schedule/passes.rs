@@ -43,6 +43,7 @@ pub(crate) struct Checked {
     pub progress_span: Option<(DayNumber, DayNumber)>,
     /// Working days of buffer planned after each task, in its calendar:
     /// its own `margin`, plus the critical-path buffer when it follows it.
+    /// Empty when no task has any (most plans): read it with `tail_of`.
     pub tail: Vec<i32>,
     /// When the work planned back from the deadline must be ready.
     pub ready: Ready,
@@ -77,7 +78,8 @@ impl Checked {
         let mut fixed = Vec::with_capacity(n);
         let mut due = Vec::with_capacity(n);
         let mut progress_span = None;
-        let mut tail = Vec::with_capacity(n);
+        let any_margin = plan.tasks.iter().any(|t| t.margin > 0);
+        let mut tail = Vec::with_capacity(if any_margin { n } else { 0 });
         let resolve = |when: Option<crate::relative::When>,
                        t: TaskIx,
                        what: &str,
@@ -151,13 +153,15 @@ impl Checked {
                     owner: person.id.clone(),
                 });
             }
-            tail.push(if task.status == Status::Cancelled {
-                0
-            } else {
-                i32::try_from(task.margin)
-                    .unwrap_or(i32::MAX / 4)
-                    .min(i32::MAX / 4)
-            });
+            if any_margin {
+                tail.push(if task.status == Status::Cancelled {
+                    0
+                } else {
+                    i32::try_from(task.margin)
+                        .unwrap_or(i32::MAX / 4)
+                        .min(i32::MAX / 4)
+                });
+            }
             fixed.push(resolve(task.on, t, "fixed", &mut errors));
             due.push(resolve(task.due, t, "due", &mut errors));
             if task.workdays.is_some_and(|w| w.is_empty()) {
@@ -191,6 +195,10 @@ impl Checked {
                 }
             },
         };
+        // Most plans have no buffer: no per-task array to read in the passes.
+        if tail.iter().all(|&t| t == 0) {
+            tail = Vec::new();
+        }
         if errors.is_empty() {
             Ok(Checked {
                 days,
@@ -232,12 +240,30 @@ impl Checked {
         }
     }
 
+    /// The buffer after task `t`, in working days of its calendar.
+    #[inline]
+    pub fn tail_of(&self, t: TaskIx) -> i32 {
+        if self.tail.is_empty() {
+            0
+        } else {
+            self.tail[t]
+        }
+    }
+
+    /// Gives task `t` `days` more of buffer after it.
+    pub fn add_tail(&mut self, t: TaskIx, days: i32) {
+        if self.tail.is_empty() {
+            self.tail = vec![0; self.days.len()];
+        }
+        self.tail[t] += days;
+    }
+
     /// The start index from which a link of `kind` leaves predecessor `p`
     /// planned at `start`, in the planned passes: a rule from its finish
     /// waits for the buffer after it too.
     pub fn planned_from(&self, p: TaskIx, kind: crate::plan::LinkKind, start: i32) -> i32 {
         if kind.from_finish() {
-            start + self.tail[p]
+            start + self.tail_of(p)
         } else {
             start
         }
@@ -465,7 +491,7 @@ fn planned_dates(
 ) -> (Vec<i32>, Vec<i32>) {
     let n = follow_up.len();
     let days = &checked.days;
-    let tail = |t: TaskIx| if buffered { checked.tail[t] } else { 0 };
+    let tail = |t: TaskIx| if buffered { checked.tail_of(t) } else { 0 };
     // Fixed position: a task starts on its date; a milestone is the close of its date.
     let fixed_pos = |t: TaskIx| checked.fixed_start(line, t);
     // The latest end (exclusive index) a day's close allows.
@@ -575,7 +601,7 @@ pub(crate) fn run(
         planned_dates(checked, graph, order, line, &follow_up, &is_fixed, true);
     // Follow-up tasks' latest dates run to the plan's finish: the finish
     // without buffers, so that buffers before them leave every slack alone.
-    let buffered = checked.ready != Ready::AtDeadline || checked.tail.iter().any(|&t| t > 0);
+    let buffered = checked.ready != Ready::AtDeadline || !checked.tail.is_empty();
     let unbuffered = buffered
         .then(|| planned_dates(checked, graph, order, line, &follow_up, &is_fixed, false).0);
 
