@@ -14,6 +14,7 @@ mod people_report;
 mod progress_edit;
 mod progress_words;
 mod raci;
+mod risk;
 mod table;
 mod templates;
 mod user_templates;
@@ -153,6 +154,10 @@ enum Command {
     /// see what moves; the plan file is never written (exit 0 the deadline
     /// holds, 1 not, 2 bad input).
     Whatif(whatif::WhatifArgs),
+    /// Monte Carlo over the three-point estimates: the chance of finishing
+    /// by the deadline, the start each confidence needs, the finish dates,
+    /// each task's criticality (exit 0, 2 unreadable).
+    Risk(risk::RiskArgs),
     /// List the built-in example plans, or print one.
     Example { name: Option<String> },
     /// List the templates: built-in (the seeds' rétroplannings) and your own.
@@ -417,6 +422,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Diff(args) => diff::run(args),
         Command::Whatif(args) => whatif::run(args),
+        Command::Risk(args) => risk::run(args),
         Command::Example { name: None } => {
             for name in examples::names() {
                 println!("{name}");

@@ -18,6 +18,7 @@ pub mod error;
 pub mod meeting;
 pub mod plan;
 pub mod relative;
+pub mod risk;
 pub mod schedule;
 
 pub use error::{PlanError, PlanErrors};
@@ -27,6 +28,7 @@ pub use plan::{
     Plan, Progress, Raci, ReadyBy, Status, Task, TaskIx, Tracking,
 };
 pub use relative::{RelativeDate, When};
+pub use risk::{Bin, Finish, RiskOptions, RiskReport, StartBy, simulate};
 pub use schedule::{
     Buffer, BufferKind, Direction, MoveCause, Overload, PeopleLoad, PersonLoad, PlanVariance,
     Reassignment, Schedule, Shortfall, TaskSchedule, Variance, Verdict, reassignments, schedule,

@@ -56,9 +56,10 @@ impl Axis {
     /// beyond the window; then a wider calendar converts them, so that no
     /// date is ever extrapolated without its holidays.
     pub fn dates_of(&self, indices: &[i32]) -> Vec<Date> {
-        let probe = build(&self.rules, self.first, self.last);
-        let days: Vec<DayNumber> = indices.iter().map(|&k| probe.day_of(k)).collect();
-        if !probe.overflowed() {
+        // The window held every date compiled (the caller checked), so an
+        // overflow now comes from these indices.
+        let days: Vec<DayNumber> = indices.iter().map(|&k| self.calendar.day_of(k)).collect();
+        if !self.calendar.overflowed() {
             return days.into_iter().map(to_date).collect();
         }
         let mut margin = (self.last - self.first).max(366);
@@ -93,4 +94,42 @@ fn to_date(day: DayNumber) -> Date {
     // Clamped to jiff's range, so the fallback is never taken; it keeps the
     // engine total rather than panicking.
     date_of(day.clamp(MIN_DAY, MAX_DAY)).unwrap_or(Date::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    /// Results beyond the window are converted on a wider calendar, with
+    /// the holidays there, never extrapolated from the weekdays alone.
+    #[test]
+    fn dates_beyond_the_window_keep_their_holidays() {
+        let rules = CalendarRules::default(); // France, Monday to Friday
+        let (lo, hi) = (
+            day_number(date(2026, 11, 2)),
+            day_number(date(2026, 11, 13)),
+        );
+        let narrow = Axis::new(&rules, lo, hi, 0);
+        let wide = Axis::new(&rules, lo, hi, 800);
+        let k = narrow.start_of(date(2026, 11, 2));
+        assert!(!narrow.overflowed());
+        // 2 November is working day k of the narrow axis; Christmas 2026 and
+        // New Year's Day 2027 lie far beyond its window.
+        let offset = wide.start_of(date(2026, 11, 2)) - k;
+        let indices: Vec<i32> = (-130..300).map(|i| k + i).collect();
+        let shifted: Vec<i32> = indices.iter().map(|i| i + offset).collect();
+        assert_eq!(narrow.dates_of(&indices), wide.dates_of(&shifted));
+        let dates = narrow.dates_of(&indices);
+        assert!(narrow.overflowed(), "the wider calendar was needed");
+        assert!(!dates.contains(&date(2026, 12, 25)));
+        assert!(!dates.contains(&date(2027, 1, 1)));
+        assert!(
+            !dates.contains(&date(2026, 11, 11)),
+            "Armistice, inside the window"
+        );
+        assert!(dates.contains(&date(2026, 12, 24)));
+        // Before the window too: 14 July 2026 is closed.
+        assert!(dates.contains(&date(2026, 7, 13)) && !dates.contains(&date(2026, 7, 14)));
+    }
 }
