@@ -20,6 +20,7 @@
 
 mod oracle;
 mod random_links;
+mod random_progress;
 
 use jiff::civil::{Date, date};
 use proptest::collection::vec;
@@ -32,6 +33,7 @@ use retroplan_engine::{
 
 use oracle::{Cal, Oracle, Pos, add_days, fail, is_working, link_holds, plan_key, pos_of};
 use random_links::{LinkSpec, arb_link};
+use random_progress::{ProgressSpec, apply, arb_progress};
 
 // ---------------------------------------------------------------------------
 // Building plans
@@ -946,44 +948,6 @@ fn progress_after_today_is_refused() {
 // 5. Random plans with random progress
 // ---------------------------------------------------------------------------
 
-/// Progress as drawn: made consistent with the status in `build`.
-#[derive(Clone, Debug)]
-struct ProgressSpec {
-    status: Status,
-    /// Working back from `finished` (or today): days before it that work began.
-    started: Option<i64>,
-    /// Days before today that a done task was finished.
-    finished: Option<i64>,
-    remaining: Option<u32>,
-    slip: u32,
-}
-
-fn arb_progress() -> impl Strategy<Value = ProgressSpec> {
-    (
-        prop_oneof![
-            4 => Just(Status::Todo),
-            2 => Just(Status::InProgress),
-            1 => Just(Status::Review),
-            3 => Just(Status::Done),
-            1 => Just(Status::Blocked),
-            1 => Just(Status::Cancelled),
-        ],
-        prop::option::weighted(0.6, 0i64..=40),
-        prop::option::weighted(0.6, 0i64..=30),
-        prop::option::weighted(0.5, 0u32..=12),
-        prop_oneof![4 => Just(0u32), 1 => 1u32..=4],
-    )
-        .prop_map(
-            |(status, started, finished, remaining, slip)| ProgressSpec {
-                status,
-                started,
-                finished,
-                remaining,
-                slip,
-            },
-        )
-}
-
 #[derive(Clone, Debug)]
 struct TaskSpec {
     days: u32,
@@ -1001,7 +965,7 @@ fn arb_task() -> impl Strategy<Value = TaskSpec> {
         vec(arb_link(0.5), 0..=3),
         prop::option::weighted(0.05, -60i64..=0),
         prop::option::weighted(0.04, -100i64..=30),
-        arb_progress(),
+        arb_progress(4),
     )
         .prop_map(|(days, links, due, on, progress)| TaskSpec {
             days,
@@ -1095,34 +1059,7 @@ fn build(head: &Head, specs: &[TaskSpec]) -> (Plan, Date) {
             };
             task.on = Some(When::Date(day));
         }
-        let p = &spec.progress;
-        task.status = p.status;
-        // The rules of the plan file: `started` not on a todo task,
-        // `finished` only on a done one, `remaining` only under way; dates
-        // on working days, started <= finished <= today.
-        let finished = match p.status {
-            Status::Done => p.finished.map(|n| snap(&plan, add_days(today, -n), true)),
-            _ => None,
-        };
-        let started = match p.status {
-            Status::Todo => None,
-            _ => p
-                .started
-                .map(|n| snap(&plan, add_days(finished.unwrap_or(today), -n), true)),
-        };
-        let remaining = match p.status {
-            Status::InProgress | Status::Review | Status::Blocked => p.remaining,
-            _ => None,
-        };
-        let progress = Progress {
-            started,
-            finished,
-            remaining,
-            slip: p.slip,
-        };
-        if progress != Progress::default() {
-            task.progress = Some(Box::new(progress));
-        }
+        apply(&mut task, &spec.progress, today, |d| snap(&plan, d, true));
         plan.tasks.push(task);
     }
     (plan, today)

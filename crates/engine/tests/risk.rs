@@ -7,6 +7,7 @@
 //! usual deadline), Mon 21 ... Fri 25, Mon 28.
 
 mod random_links;
+mod random_progress;
 
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
@@ -19,6 +20,7 @@ use retroplan_engine::{
 };
 
 use random_links::{LinkSpec, arb_link};
+use random_progress::{ProgressSpec, apply, arb_progress};
 
 // ---------------------------------------------------------------------------
 // Building plans
@@ -458,41 +460,6 @@ fn started_work_keeps_its_dates() {
 // ---------------------------------------------------------------------------
 
 #[derive(Clone, Debug)]
-struct ProgressSpec {
-    status: Status,
-    started: Option<i64>,
-    finished: Option<i64>,
-    remaining: Option<u32>,
-    slip: u32,
-}
-
-fn arb_progress() -> impl Strategy<Value = ProgressSpec> {
-    (
-        prop_oneof![
-            6 => Just(Status::Todo),
-            2 => Just(Status::InProgress),
-            1 => Just(Status::Review),
-            3 => Just(Status::Done),
-            1 => Just(Status::Blocked),
-            1 => Just(Status::Cancelled),
-        ],
-        prop::option::weighted(0.6, 0i64..=40),
-        prop::option::weighted(0.6, 0i64..=30),
-        prop::option::weighted(0.5, 0u32..=12),
-        prop_oneof![4 => Just(0u32), 1 => 1u32..=4],
-    )
-        .prop_map(
-            |(status, started, finished, remaining, slip)| ProgressSpec {
-                status,
-                started,
-                finished,
-                remaining,
-                slip,
-            },
-        )
-}
-
-#[derive(Clone, Debug)]
 struct TaskSpec {
     days: u32,
     links: Vec<LinkSpec>,
@@ -507,7 +474,7 @@ fn arb_task() -> impl Strategy<Value = TaskSpec> {
         vec(arb_link(0.5), 0..=3),
         prop::option::weighted(0.05, -60i64..=0),
         prop::option::weighted(0.05, -100i64..=30),
-        prop::option::weighted(0.5, arb_progress()),
+        prop::option::weighted(0.5, arb_progress(6)),
     )
         .prop_map(|(days, links, due, on, progress)| TaskSpec {
             days,
@@ -563,30 +530,7 @@ fn build(
             task.on = Some(When::Date(day));
         }
         if let Some(p) = &spec.progress {
-            task.status = p.status;
-            let finished = match p.status {
-                Status::Done => p.finished.map(|n| snap(&plan, add_days(today, -n), true)),
-                _ => None,
-            };
-            let started = match p.status {
-                Status::Todo => None,
-                _ => p
-                    .started
-                    .map(|n| snap(&plan, add_days(finished.unwrap_or(today), -n), true)),
-            };
-            let remaining = match p.status {
-                Status::InProgress | Status::Review | Status::Blocked => p.remaining,
-                _ => None,
-            };
-            let progress = Progress {
-                started,
-                finished,
-                remaining,
-                slip: p.slip,
-            };
-            if progress != Progress::default() {
-                task.progress = Some(Box::new(progress));
-            }
+            apply(&mut task, p, today, |d| snap(&plan, d, true));
         }
         plan.tasks.push(task);
     }
