@@ -7,9 +7,13 @@ mod baseline;
 mod diagnostics;
 mod diff;
 mod examples;
+mod export;
+mod gantt;
 mod i18n;
+mod import;
 mod load;
 mod margin_words;
+mod output;
 mod people_report;
 mod progress_edit;
 mod progress_words;
@@ -158,6 +162,17 @@ enum Command {
     /// by the deadline, the start each confidence needs, the finish dates,
     /// each task's criticality (exit 0, 2 unreadable).
     Risk(risk::RiskArgs),
+    /// Draw the Gantt chart to an SVG, PNG or PDF file: phases, J-x axis,
+    /// today and D-day lines, status colours, critical path, milestones,
+    /// buffers, dependencies, baseline (exit 0, 2 unreadable).
+    Gantt(gantt::GanttArgs),
+    /// Write the plan for other tools: a spreadsheet (xlsx, csv), a calendar
+    /// (ics), a page for a client (html), notes (md), or the schedule (json).
+    Export(export::ExportArgs),
+    /// Turn a team's spreadsheet (CSV or XLSX, French or English headers)
+    /// into a plan file; every row it cannot read is reported (exit 0, 2 when
+    /// nothing usable or the plan would not schedule).
+    Import(import::ImportArgs),
     /// List the built-in example plans, or print one.
     Example { name: Option<String> },
     /// List the templates: built-in (the seeds' rétroplannings) and your own.
@@ -423,6 +438,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::Whatif(args) => whatif::run(args),
         Command::Risk(args) => risk::run(args),
+        Command::Gantt(args) => gantt::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Import(args) => import::run(args),
         Command::Example { name: None } => {
             for name in examples::names() {
                 println!("{name}");

@@ -1,0 +1,215 @@
+//! The plan as Markdown notes: the name, the D-day and the verdict in one
+//! line, then one GitHub table per phase (in the order phases first appear,
+//! tasks by planned start), then the summary, the buffers and the meetings.
+
+use std::fmt::Write as _;
+
+use retroplan_engine::{BufferKind, Lang, Plan, Schedule, Verdict};
+
+use crate::rows::{Column, TaskRow, task_rows};
+use crate::words::{from_to, human_date, late_by, words, working_days};
+
+/// The columns of each phase's table: the phase is its heading.
+const COLUMNS: [Column; 13] = [
+    Column::Id,
+    Column::Task,
+    Column::Owner,
+    Column::Start,
+    Column::End,
+    Column::Label,
+    Column::Days,
+    Column::After,
+    Column::Status,
+    Column::Channel,
+    Column::Slack,
+    Column::Critical,
+    Column::Comment,
+];
+
+pub fn write_markdown(plan: &Plan, schedule: &Schedule, lang: Lang) -> String {
+    let w = words(lang);
+    let rows = task_rows(plan, schedule, lang);
+    let mut out = String::new();
+    // Writing to a String cannot fail: the results are ignored below.
+    let _ = writeln!(out, "# {}\n", one_line(&plan.name));
+
+    let verdict = match schedule.verdict {
+        Verdict::Late => format!("**{}** · {}", w.late, late_by(lang, schedule.late_by)),
+        v => {
+            let margin = schedule.margin.unwrap_or(schedule.min_slack).max(0);
+            format!(
+                "**{}** · {}{}{}",
+                w.verdict(v),
+                w.least_slack,
+                w.colon,
+                working_days(lang, i64::from(margin))
+            )
+        }
+    };
+    let _ = writeln!(
+        out,
+        "**{}**{}{} · {verdict} · {}{}{}\n",
+        w.deadline,
+        w.colon,
+        human_date(lang, schedule.deadline),
+        w.today,
+        w.colon,
+        human_date(lang, schedule.today)
+    );
+
+    let mut phases: Vec<Option<&str>> = Vec::new();
+    for row in &rows {
+        if !phases.contains(&row.phase.as_deref()) {
+            phases.push(row.phase.as_deref());
+        }
+    }
+    let headed = phases.iter().any(Option::is_some);
+    for phase in phases {
+        if headed {
+            let _ = writeln!(out, "## {}\n", one_line(phase.unwrap_or(w.no_phase)));
+        }
+        let mut group: Vec<&TaskRow> = rows
+            .iter()
+            .filter(|r| r.phase.as_deref() == phase)
+            .collect();
+        group.sort_by_key(|r| r.start);
+        table(&mut out, &group, lang);
+    }
+
+    summary(&mut out, plan, schedule, lang);
+    out
+}
+
+fn table(out: &mut String, rows: &[&TaskRow], lang: Lang) {
+    let header: Vec<&str> = COLUMNS.iter().map(|c| c.header(lang)).collect();
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let rule: Vec<&str> = COLUMNS
+        .iter()
+        .map(|c| match c {
+            Column::Days | Column::Slack => "---:",
+            _ => "---",
+        })
+        .collect();
+    let _ = writeln!(out, "|{}|", rule.join("|"));
+    for row in rows {
+        let cells: Vec<String> = COLUMNS
+            .iter()
+            .map(|&c| escape(&row.cell_text(c, lang)))
+            .collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+fn summary(out: &mut String, plan: &Plan, schedule: &Schedule, lang: Lang) {
+    let w = words(lang);
+    let _ = writeln!(out, "## {}\n", w.summary);
+    if let Some(start) = schedule.start {
+        let _ = writeln!(
+            out,
+            "- {}{}{}",
+            w.start_by,
+            w.colon,
+            human_date(lang, start)
+        );
+    }
+    if let Some(finish) = schedule.finish {
+        let _ = writeln!(out, "- {}{}{}", w.finish, w.colon, human_date(lang, finish));
+    }
+    if !schedule.feasible {
+        let _ = writeln!(
+            out,
+            "- {}{}{}",
+            w.earliest_deadline,
+            w.colon,
+            human_date(lang, schedule.earliest_deadline)
+        );
+    }
+    if !schedule.critical_path.is_empty() {
+        let chain: Vec<&str> = schedule
+            .critical_path
+            .iter()
+            .filter_map(|&t| plan.tasks.get(t).map(|task| task.id.as_str()))
+            .collect();
+        let _ = writeln!(out, "- {}{}{}", w.critical_path, w.colon, chain.join(" → "));
+    }
+    out.push('\n');
+
+    if !schedule.buffers.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.buffers);
+        for buffer in &schedule.buffers {
+            let what = match buffer.kind {
+                BufferKind::Task => {
+                    let after = buffer
+                        .after
+                        .and_then(|t| plan.tasks.get(t))
+                        .map_or("", |t| t.id.as_str());
+                    format!("{} {after}", w.buffer_after)
+                }
+                BufferKind::Critical { percent, .. } => match lang {
+                    Lang::Fr => format!("{} ({percent} %)", w.buffer_critical),
+                    Lang::En => format!("{} ({percent}%)", w.buffer_critical),
+                },
+                BufferKind::Ready => w.buffer_ready.to_string(),
+            };
+            let _ = write!(
+                out,
+                "- {what}{}{}, {}",
+                w.colon,
+                working_days(lang, i64::from(buffer.days)),
+                from_to(lang, buffer.start, buffer.end)
+            );
+            if buffer.consumed > 0 {
+                let _ = write!(out, " ({} {})", buffer.consumed, w.consumed);
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+
+    let meetings: Vec<_> = plan
+        .meetings
+        .iter()
+        .zip(&schedule.meetings)
+        .filter(|(_, dates)| !dates.dates.is_empty())
+        .collect();
+    if !meetings.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.meetings);
+        for (meeting, dates) in meetings {
+            let days: Vec<String> = dates.dates.iter().map(|&d| human_date(lang, d)).collect();
+            let _ = writeln!(
+                out,
+                "- {}{}{}",
+                escape(&meeting.title),
+                w.colon,
+                days.join(", ")
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// A cell of a GitHub table: a `|` would end it and a line break would end
+/// the row.
+fn escape(text: &str) -> String {
+    text.trim()
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace(['\n', '\r'], "<br>")
+}
+
+/// A heading's text on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_keep_their_pipes_and_lines_inside() {
+        assert_eq!(escape("a | b\nc"), "a \\| b<br>c");
+    }
+}
