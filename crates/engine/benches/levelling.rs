@@ -9,8 +9,8 @@
 //! the other two show how the cost grows with tasks and with people.
 //! See BENCHMARKS.md.
 
-#[path = "common/engine_links.rs"]
-mod engine_links;
+#[path = "common/engine_plan.rs"]
+mod engine_plan;
 #[path = "common/random_plan.rs"]
 mod random_plan;
 
@@ -38,7 +38,7 @@ fn levelled_plan(random: &RandomPlan, people: usize) -> Plan {
             load[owner] += u64::from(t.days);
             let mut task = Task::new(format!("t{i}"), t.title(), t.days);
             task.owner = Some(format!("p{owner}"));
-            task.after = engine_links::links(t);
+            task.after = engine_plan::links(t);
             task
         })
         .collect();

@@ -8,8 +8,8 @@
 //! The goal (issue 6): under 1 s on the 2-core machine of BENCHMARKS.md.
 //! Criterion's "thrpt" is in runs per second. See BENCHMARKS.md.
 
-#[path = "common/engine_links.rs"]
-mod engine_links;
+#[path = "common/engine_plan.rs"]
+mod engine_plan;
 #[path = "common/random_plan.rs"]
 mod random_plan;
 
@@ -19,9 +19,8 @@ use std::time::Duration;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use random_plan::{OWNERS, RandomPlan};
-use retroplan_engine::calendar::CalendarRules;
-use retroplan_engine::{EstimateAt, Lang, Plan, RiskOptions, Task, simulate};
+use random_plan::RandomPlan;
+use retroplan_engine::{EstimateAt, Plan, RiskOptions, simulate};
 
 const SEED: u64 = 42;
 const TASKS: usize = 1_000;
@@ -30,36 +29,17 @@ const RUNS: u32 = 10_000;
 /// The random plan; with `estimates`, every task of `d >= 1` days an
 /// estimate `[0.8 d, d, 1.6 d]`, else its `d` days.
 fn random_plan(random: &RandomPlan, estimates: bool) -> Plan {
-    let tasks = random
-        .tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let mut task = Task::new(format!("t{i}"), t.title(), t.days);
-            if estimates && t.days > 0 {
-                let d = f64::from(t.days);
-                task.duration = retroplan_engine::Duration::Estimate {
-                    optimistic: 0.8 * d,
-                    likely: d,
-                    pessimistic: 1.6 * d,
-                    at: EstimateAt::Mean,
-                };
-            }
-            task.owner = Some(OWNERS[t.owner].to_string());
-            task.after = engine_links::links(t);
-            task
-        })
-        .collect();
-    Plan {
-        today: Some(random.today),
-        lang: Some(Lang::Fr),
-        calendar: CalendarRules::default(),
-        tasks,
-        ..Plan::new(
-            format!("Plan aléatoire de {} tâches", random.tasks.len()),
-            random.deadline,
-        )
+    let mut plan = engine_plan::engine_plan(random);
+    for task in plan.tasks.iter_mut().filter(|t| estimates && t.days() > 0) {
+        let d = f64::from(task.days());
+        task.duration = retroplan_engine::Duration::Estimate {
+            optimistic: 0.8 * d,
+            likely: d,
+            pessimistic: 1.6 * d,
+            at: EstimateAt::Mean,
+        };
     }
+    plan
 }
 
 fn risk(c: &mut Criterion) {

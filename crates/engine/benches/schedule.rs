@@ -6,8 +6,8 @@
 //! second and the time per element is 1 / thrpt (the goal: under 20 ns).
 //! See BENCHMARKS.md.
 
-#[path = "common/engine_links.rs"]
-mod engine_links;
+#[path = "common/engine_plan.rs"]
+mod engine_plan;
 #[path = "common/random_plan.rs"]
 mod random_plan;
 
@@ -17,40 +17,9 @@ use std::time::Duration;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use random_plan::{CHANNELS, OWNERS, PHASES, RandomPlan};
-use retroplan_engine::calendar::CalendarRules;
-use retroplan_engine::{Lang, Plan, Task};
+use random_plan::RandomPlan;
 
 const SEED: u64 = 42;
-
-fn engine_plan(random: &RandomPlan) -> Plan {
-    let tasks = random
-        .tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let mut task = Task::new(format!("t{i}"), t.title(), t.days);
-            task.owner = Some(OWNERS[t.owner].to_string());
-            task.phase = t.phase.map(|p| PHASES[p].to_string());
-            task.channel = t.channel.map(|c| CHANNELS[c].to_string());
-            task.after = engine_links::links(t);
-            task
-        })
-        .collect();
-    Plan {
-        name: format!("Plan aléatoire de {} tâches", random.tasks.len()),
-        deadline: random.deadline,
-        today: Some(random.today),
-        lang: Some(Lang::Fr),
-        calendar: CalendarRules::default(),
-        people: Vec::new(),
-        tasks,
-        meetings: Vec::new(),
-        level: false,
-        tracking: Default::default(),
-        margins: Default::default(),
-    }
-}
 
 fn schedule(c: &mut Criterion) {
     let mut group = c.benchmark_group("schedule");
@@ -58,7 +27,7 @@ fn schedule(c: &mut Criterion) {
         let random = RandomPlan::new(n, SEED);
         let edges = random.edges();
         let today = random.today;
-        let plan = engine_plan(&random);
+        let plan = engine_plan::engine_plan(&random);
         drop(random);
         // A plan that does not schedule would measure an error path.
         let first = retroplan_engine::schedule(&plan, today).expect("the random plan schedules");

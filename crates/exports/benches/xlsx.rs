@@ -6,8 +6,8 @@
 //! the engine's benchmarks do), scheduled once outside the timed loop: only
 //! the export is measured.
 
-#[path = "../../engine/benches/common/engine_links.rs"]
-mod engine_links;
+#[path = "../../engine/benches/common/engine_plan.rs"]
+mod engine_plan;
 #[path = "../../engine/benches/common/random_plan.rs"]
 mod random_plan;
 
@@ -15,38 +15,15 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use random_plan::{CHANNELS, OWNERS, PHASES, RandomPlan};
-use retroplan_engine::{Lang, Plan, Task};
+use random_plan::RandomPlan;
+use retroplan_engine::Lang;
 
 const SEED: u64 = 42;
 const TASKS: usize = 10_000;
 
-fn engine_plan(random: &RandomPlan) -> Plan {
-    let mut plan = Plan::new(
-        format!("Plan aléatoire de {} tâches", random.tasks.len()),
-        random.deadline,
-    );
-    plan.today = Some(random.today);
-    plan.lang = Some(Lang::Fr);
-    plan.tasks = random
-        .tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let mut task = Task::new(format!("t{i}"), t.title(), t.days);
-            task.owner = Some(OWNERS[t.owner].to_string());
-            task.phase = t.phase.map(|p| PHASES[p].to_string());
-            task.channel = t.channel.map(|c| CHANNELS[c].to_string());
-            task.after = engine_links::links(t);
-            task
-        })
-        .collect();
-    plan
-}
-
 fn xlsx(c: &mut Criterion) {
     let random = RandomPlan::new(TASKS, SEED);
-    let plan = engine_plan(&random);
+    let plan = engine_plan::engine_plan(&random);
     let schedule =
         retroplan_engine::schedule(&plan, random.today).expect("the random plan schedules");
     let bytes = retroplan_exports::write_xlsx(&plan, &schedule, Lang::Fr).expect("it exports");

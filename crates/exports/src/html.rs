@@ -13,25 +13,8 @@ use retroplan_engine::{Lang, Plan, Schedule, Verdict};
 use retroplan_gantt::GanttOptions;
 
 use crate::ExportError;
-use crate::rows::{Column, TaskRow, Tone, task_rows};
-use crate::words::{human_date, late_by, words, working_days};
-
-/// The table's columns: the phase is each group's heading.
-const COLUMNS: [Column; 13] = [
-    Column::Id,
-    Column::Task,
-    Column::Owner,
-    Column::Start,
-    Column::End,
-    Column::Label,
-    Column::Days,
-    Column::After,
-    Column::Status,
-    Column::Channel,
-    Column::Slack,
-    Column::Critical,
-    Column::Comment,
-];
+use crate::rows::{Tone, by_phase, phase_table, task_rows};
+use crate::words::{human_date, verdict, words};
 
 #[derive(Template)]
 #[template(path = "page.html")]
@@ -78,59 +61,29 @@ pub fn page(plan: &Plan, schedule: &Schedule, lang: Lang) -> Result<String, Expo
     let chart = retroplan_gantt::svg(plan, schedule, &GanttOptions::new(lang))?;
     let rows = task_rows(plan, schedule, lang);
 
-    let mut phases: Vec<Option<&str>> = Vec::new();
-    for row in &rows {
-        if !phases.contains(&row.phase.as_deref()) {
-            phases.push(row.phase.as_deref());
-        }
-    }
-    let headed = phases.iter().any(Option::is_some);
-    // Unphased tasks last, as in the chart.
-    phases.sort_by_key(|p| p.is_none());
-    let groups = phases
+    let groups = by_phase(&rows);
+    let headed = groups.iter().any(|(phase, _)| phase.is_some());
+    let groups = groups
         .into_iter()
-        .map(|phase| {
-            let mut members: Vec<&TaskRow> = rows
-                .iter()
-                .filter(|r| r.phase.as_deref() == phase)
-                .collect();
-            members.sort_by_key(|r| (r.start, r.end));
-            Group {
-                heading: headed.then(|| phase.unwrap_or(w.no_phase).to_string()),
-                rows: members
-                    .into_iter()
-                    .map(|r| Line {
-                        tone: tone_class(r.tone()),
-                        status: r.status.label(lang).to_string(),
-                        cells: COLUMNS.iter().map(|c| r.cell_text(*c, lang)).collect(),
-                    })
-                    .collect(),
-            }
+        .map(|(phase, members)| Group {
+            heading: headed.then(|| phase.unwrap_or(w.no_phase).to_string()),
+            rows: members
+                .into_iter()
+                .map(|r| Line {
+                    tone: tone_class(r.tone()),
+                    status: r.status.label(lang).to_string(),
+                    cells: phase_table().map(|c| r.cell_text(c, lang)).collect(),
+                })
+                .collect(),
         })
         .collect();
 
-    let (verdict, verdict_class) = match schedule.verdict {
-        Verdict::Late => (
-            format!("{} · {}", w.late, late_by(lang, schedule.late_by)),
-            "late",
-        ),
-        v => {
-            let margin = schedule.margin.unwrap_or(schedule.min_slack).max(0);
-            (
-                format!(
-                    "{} · {}{}{}",
-                    w.verdict(v),
-                    w.least_slack,
-                    w.colon,
-                    working_days(lang, i64::from(margin))
-                ),
-                if v == Verdict::AtRisk {
-                    "at_risk"
-                } else {
-                    "on_track"
-                },
-            )
-        }
+    let (word, detail) = verdict(lang, schedule);
+    let verdict = format!("{word} · {detail}");
+    let verdict_class = match schedule.verdict {
+        Verdict::Late => "late",
+        Verdict::AtRisk => "at_risk",
+        Verdict::OnTrack => "on_track",
     };
     let b64 = base64::engine::general_purpose::STANDARD;
     let page = Page {
@@ -149,7 +102,7 @@ pub fn page(plan: &Plan, schedule: &Schedule, lang: Lang) -> Result<String, Expo
         verdict,
         verdict_class,
         chart,
-        headers: COLUMNS.iter().map(|c| c.header(lang)).collect(),
+        headers: phase_table().map(|c| c.header(lang)).collect(),
         groups,
         font_regular: b64.encode(retroplan_gantt::font::REGULAR),
         font_bold: b64.encode(retroplan_gantt::font::BOLD),

@@ -4,27 +4,10 @@
 
 use std::fmt::Write as _;
 
-use retroplan_engine::{BufferKind, Lang, Plan, Schedule, Verdict};
+use retroplan_engine::{BufferKind, Lang, Plan, Schedule};
 
-use crate::rows::{Column, TaskRow, task_rows};
-use crate::words::{from_to, human_date, late_by, words, working_days};
-
-/// The columns of each phase's table: the phase is its heading.
-const COLUMNS: [Column; 13] = [
-    Column::Id,
-    Column::Task,
-    Column::Owner,
-    Column::Start,
-    Column::End,
-    Column::Label,
-    Column::Days,
-    Column::After,
-    Column::Status,
-    Column::Channel,
-    Column::Slack,
-    Column::Critical,
-    Column::Comment,
-];
+use crate::rows::{Column, TaskRow, by_phase, phase_table, task_rows};
+use crate::words::{from_to, human_date, verdict, words, working_days};
 
 pub fn write_markdown(plan: &Plan, schedule: &Schedule, lang: Lang) -> String {
     let w = words(lang);
@@ -33,19 +16,8 @@ pub fn write_markdown(plan: &Plan, schedule: &Schedule, lang: Lang) -> String {
     // Writing to a String cannot fail: the results are ignored below.
     let _ = writeln!(out, "# {}\n", one_line(&plan.name));
 
-    let verdict = match schedule.verdict {
-        Verdict::Late => format!("**{}** · {}", w.late, late_by(lang, schedule.late_by)),
-        v => {
-            let margin = schedule.margin.unwrap_or(schedule.min_slack).max(0);
-            format!(
-                "**{}** · {}{}{}",
-                w.verdict(v),
-                w.least_slack,
-                w.colon,
-                working_days(lang, i64::from(margin))
-            )
-        }
-    };
+    let (word, detail) = verdict(lang, schedule);
+    let verdict = format!("**{word}** · {detail}");
     let _ = writeln!(
         out,
         "**{}**{}{} · {verdict} · {}{}{}\n",
@@ -57,22 +29,12 @@ pub fn write_markdown(plan: &Plan, schedule: &Schedule, lang: Lang) -> String {
         human_date(lang, schedule.today)
     );
 
-    let mut phases: Vec<Option<&str>> = Vec::new();
-    for row in &rows {
-        if !phases.contains(&row.phase.as_deref()) {
-            phases.push(row.phase.as_deref());
-        }
-    }
-    let headed = phases.iter().any(Option::is_some);
-    for phase in phases {
+    let groups = by_phase(&rows);
+    let headed = groups.iter().any(|(phase, _)| phase.is_some());
+    for (phase, group) in groups {
         if headed {
             let _ = writeln!(out, "## {}\n", one_line(phase.unwrap_or(w.no_phase)));
         }
-        let mut group: Vec<&TaskRow> = rows
-            .iter()
-            .filter(|r| r.phase.as_deref() == phase)
-            .collect();
-        group.sort_by_key(|r| r.start);
         table(&mut out, &group, lang);
     }
 
@@ -81,10 +43,9 @@ pub fn write_markdown(plan: &Plan, schedule: &Schedule, lang: Lang) -> String {
 }
 
 fn table(out: &mut String, rows: &[&TaskRow], lang: Lang) {
-    let header: Vec<&str> = COLUMNS.iter().map(|c| c.header(lang)).collect();
+    let header: Vec<&str> = phase_table().map(|c| c.header(lang)).collect();
     let _ = writeln!(out, "| {} |", header.join(" | "));
-    let rule: Vec<&str> = COLUMNS
-        .iter()
+    let rule: Vec<&str> = phase_table()
         .map(|c| match c {
             Column::Days | Column::Slack => "---:",
             _ => "---",
@@ -92,9 +53,8 @@ fn table(out: &mut String, rows: &[&TaskRow], lang: Lang) {
         .collect();
     let _ = writeln!(out, "|{}|", rule.join("|"));
     for row in rows {
-        let cells: Vec<String> = COLUMNS
-            .iter()
-            .map(|&c| escape(&row.cell_text(c, lang)))
+        let cells: Vec<String> = phase_table()
+            .map(|c| escape(&row.cell_text(c, lang)))
             .collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }

@@ -11,94 +11,7 @@ use retroplan_engine::{Lang, LinkKind, Plan, Schedule, Status, Task};
 
 use crate::words::words;
 
-/// The columns of the table, in the order export writes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Column {
-    Id,
-    Task,
-    Phase,
-    Owner,
-    Start,
-    End,
-    Label,
-    Days,
-    After,
-    Status,
-    Channel,
-    Slack,
-    Critical,
-    Comment,
-}
-
-impl Column {
-    pub const ALL: [Column; 14] = [
-        Column::Id,
-        Column::Task,
-        Column::Phase,
-        Column::Owner,
-        Column::Start,
-        Column::End,
-        Column::Label,
-        Column::Days,
-        Column::After,
-        Column::Status,
-        Column::Channel,
-        Column::Slack,
-        Column::Critical,
-        Column::Comment,
-    ];
-
-    /// The header people read, in their language (columns.md).
-    pub fn header(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Column::Id, _) => "ID",
-            (Column::Task, Lang::Fr) => "Tâche",
-            (Column::Task, Lang::En) => "Task",
-            (Column::Phase, _) => "Phase",
-            (Column::Owner, Lang::Fr) => "Responsable",
-            (Column::Owner, Lang::En) => "Owner",
-            (Column::Start, Lang::Fr) => "Date de début",
-            (Column::Start, Lang::En) => "Start",
-            (Column::End, Lang::Fr) => "Date de fin",
-            (Column::End, Lang::En) => "End",
-            (Column::Label, _) => "J-x",
-            (Column::Days, Lang::Fr) => "Jours",
-            (Column::Days, Lang::En) => "Days",
-            (Column::After, Lang::Fr) => "Dépend de",
-            (Column::After, Lang::En) => "Depends on",
-            (Column::Status, Lang::Fr) => "Statut",
-            (Column::Status, Lang::En) => "Status",
-            (Column::Channel, Lang::Fr) => "Canal",
-            (Column::Channel, Lang::En) => "Channel",
-            (Column::Slack, Lang::Fr) => "Marge",
-            (Column::Slack, Lang::En) => "Slack",
-            (Column::Critical, Lang::Fr) => "Critique",
-            (Column::Critical, Lang::En) => "Critical",
-            (Column::Comment, Lang::Fr) => "Commentaire",
-            (Column::Comment, Lang::En) => "Comment",
-        }
-    }
-
-    /// The column's key in columns.md (`id`, `task`, `owner`, ...).
-    pub fn key(self) -> &'static str {
-        match self {
-            Column::Id => "id",
-            Column::Task => "task",
-            Column::Phase => "phase",
-            Column::Owner => "owner",
-            Column::Start => "start",
-            Column::End => "end",
-            Column::Label => "label",
-            Column::Days => "days",
-            Column::After => "after",
-            Column::Status => "status",
-            Column::Channel => "channel",
-            Column::Slack => "slack",
-            Column::Critical => "critical",
-            Column::Comment => "comment",
-        }
-    }
-}
+pub use retroplan_formats::task_table::Column;
 
 /// One task as the table shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,6 +165,36 @@ pub fn after_text(plan: &Plan, task: &Task) -> String {
         }
     }
     out
+}
+
+/// The columns of a table under a phase heading (the Markdown notes, the
+/// HTML page): every column but the phase, which is the heading.
+pub fn phase_table() -> impl Iterator<Item = Column> {
+    Column::ALL.into_iter().filter(|c| *c != Column::Phase)
+}
+
+/// The rows grouped by phase, as the Gantt chart shows them: phases in the
+/// order they first appear, tasks without a phase last, each group by
+/// planned start. The phase is `None` for the unphased group.
+pub fn by_phase(rows: &[TaskRow]) -> Vec<(Option<&str>, Vec<&TaskRow>)> {
+    let mut phases: Vec<Option<&str>> = Vec::new();
+    for row in rows {
+        if !phases.contains(&row.phase.as_deref()) {
+            phases.push(row.phase.as_deref());
+        }
+    }
+    phases.sort_by_key(|p| p.is_none());
+    phases
+        .into_iter()
+        .map(|phase| {
+            let mut group: Vec<&TaskRow> = rows
+                .iter()
+                .filter(|r| r.phase.as_deref() == phase)
+                .collect();
+            group.sort_by_key(|r| (r.start, r.end));
+            (phase, group)
+        })
+        .collect()
 }
 
 #[cfg(test)]

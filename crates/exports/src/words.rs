@@ -121,6 +121,27 @@ impl Words {
     }
 }
 
+/// The verdict in a word (`late`, `on track`, `at risk`) and what backs it:
+/// how late, or the least slack.
+pub fn verdict(lang: Lang, schedule: &retroplan_engine::Schedule) -> (&'static str, String) {
+    let w = words(lang);
+    match schedule.verdict {
+        Verdict::Late => (w.late, late_by(lang, schedule.late_by)),
+        v => {
+            let margin = schedule.margin.unwrap_or(schedule.min_slack).max(0);
+            (
+                w.verdict(v),
+                format!(
+                    "{}{}{}",
+                    w.least_slack,
+                    w.colon,
+                    working_days(lang, i64::from(margin))
+                ),
+            )
+        }
+    }
+}
+
 /// "3 jours ouvrés" / "1 working day".
 pub fn working_days(lang: Lang, n: i64) -> String {
     match (lang, n) {

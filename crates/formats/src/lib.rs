@@ -16,6 +16,7 @@ pub use plan_file::{
 pub mod iso_date;
 pub mod schedule_csv;
 pub mod schedule_json;
+pub mod task_table;
 
 pub use schedule_csv::write_schedule_csv;
 pub use schedule_json::write_schedule_json;

@@ -7,75 +7,7 @@ use retroplan_engine::Lang;
 
 use crate::sheet::{Cell, Row};
 
-/// A column of the task table, in the order export writes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Column {
-    Id,
-    Task,
-    Phase,
-    Owner,
-    Start,
-    End,
-    /// `J-x`: derived from the dates, not read.
-    Label,
-    Days,
-    After,
-    Status,
-    Channel,
-    /// Derived from the schedule, not read.
-    Slack,
-    /// Derived from the schedule, not read.
-    Critical,
-    Comment,
-}
-
-impl Column {
-    pub const ALL: [Column; 14] = [
-        Column::Id,
-        Column::Task,
-        Column::Phase,
-        Column::Owner,
-        Column::Start,
-        Column::End,
-        Column::Label,
-        Column::Days,
-        Column::After,
-        Column::Status,
-        Column::Channel,
-        Column::Slack,
-        Column::Critical,
-        Column::Comment,
-    ];
-
-    /// The header export writes.
-    pub fn header(self, lang: Lang) -> &'static str {
-        let (en, fr) = match self {
-            Column::Id => ("ID", "ID"),
-            Column::Task => ("Task", "Tâche"),
-            Column::Phase => ("Phase", "Phase"),
-            Column::Owner => ("Owner", "Responsable"),
-            Column::Start => ("Start", "Date de début"),
-            Column::End => ("End", "Date de fin"),
-            Column::Label => ("J-x", "J-x"),
-            Column::Days => ("Days", "Jours"),
-            Column::After => ("Depends on", "Dépend de"),
-            Column::Status => ("Status", "Statut"),
-            Column::Channel => ("Channel", "Canal"),
-            Column::Slack => ("Slack", "Marge"),
-            Column::Critical => ("Critical", "Critique"),
-            Column::Comment => ("Comment", "Commentaire"),
-        };
-        match lang {
-            Lang::En => en,
-            Lang::Fr => fr,
-        }
-    }
-
-    /// Derived columns are recognised (no note about them) but not read.
-    pub fn is_derived(self) -> bool {
-        matches!(self, Column::Label | Column::Slack | Column::Critical)
-    }
-}
+pub use retroplan_formats::task_table::Column;
 
 /// Normalised headers (see [`normalize`]), the column each names, and the
 /// language the word belongs to (`None`: both).
