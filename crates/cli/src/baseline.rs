@@ -95,7 +95,7 @@ pub fn run(request: Request<'_>) -> anyhow::Result<ExitCode> {
         load::show(&loaded.name, &text, &reread.diagnostics);
         anyhow::bail!("the baseline would not read back; the plan file is unchanged");
     }
-    crate::progress_edit::write_whole(Path::new(&loaded.name), &text)?;
+    crate::output::replace_file(Path::new(&loaded.name), text.as_bytes())?;
     let end = baseline.end.map_or(String::new(), |d| human_date(lang, d));
     match lang {
         Lang::Fr => println!(

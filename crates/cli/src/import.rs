@@ -93,7 +93,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
             .lock()
             .write_all(imported.text.as_bytes())?;
     } else {
-        crate::templates::write_whole(target, &imported.text, args.force)?;
+        crate::output::write_file(target, imported.text.as_bytes(), args.force)?;
     }
     summary(&args.output, &imported);
     Ok(ExitCode::SUCCESS)

@@ -5,7 +5,7 @@
 //! temporary file renamed over the plan. Any refusal writes nothing.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -211,7 +211,7 @@ impl Target<'_> {
             eprintln!("{line}");
             eprintln!("{}", i18n::edit_dry_run(lang));
         } else {
-            write_whole(&path, &edit.text)?;
+            crate::output::replace_file(&path, edit.text.as_bytes())?;
             println!("{line}");
         }
         Ok(ExitCode::SUCCESS)
@@ -305,36 +305,4 @@ fn editable(plan: &str) -> anyhow::Result<PathBuf> {
         );
     }
     Ok(PathBuf::from(plan))
-}
-
-/// Replaces the file at `path` (the file a symbolic link points to) with
-/// `text`, whole or not at all: a temporary file beside it with the same
-/// permissions, then a rename.
-pub fn write_whole(path: &Path, text: &str) -> anyhow::Result<()> {
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .context("the plan path has no file name")?;
-    let tmp = dir.join(format!(
-        ".{}.retroplan-edit-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(&target) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, &target)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written.with_context(|| format!("cannot write {}", path.display()))
 }

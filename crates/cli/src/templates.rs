@@ -174,7 +174,7 @@ pub fn new(args: NewPlan<'_>) -> anyhow::Result<ExitCode> {
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    write_whole(target, &text, args.force)?;
+    crate::output::write_file(target, text.as_bytes(), args.force)?;
     summary(target, &text, lang, template.as_ref(), &assignments);
     Ok(ExitCode::SUCCESS)
 }
@@ -228,39 +228,6 @@ fn summary(
     }
 }
 
-/// Writes `text` to `path` whole or not at all: a temporary file beside it,
-/// then a rename. Without `force`, an existing file is never replaced.
-pub fn write_whole(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .context("the output path has no file name")?;
-    let tmp = dir.join(format!(
-        ".{}.retroplan-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
-    let done = if force {
-        std::fs::rename(&tmp, path)
-    } else {
-        // hard_link fails if the target exists: no window where a file
-        // created meanwhile would be replaced.
-        std::fs::hard_link(&tmp, path).or_else(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Err(e)
-            } else {
-                std::fs::copy(&tmp, path).map(|_| ())
-            }
-        })
-    };
-    let _ = std::fs::remove_file(&tmp);
-    done.with_context(|| format!("cannot write {}", path.display()))
-}
-
 /// `retroplan template save PLAN --as ID`.
 pub fn save(plan_path: &str, id: &str, force: bool) -> anyhow::Result<ExitCode> {
     let (name, source) = crate::load::read_source(plan_path)?;
@@ -288,7 +255,7 @@ pub fn save(plan_path: &str, id: &str, force: bool) -> anyhow::Result<ExitCode> 
         );
         return Ok(ExitCode::from(2));
     }
-    write_whole(&path, &text, force)?;
+    crate::output::write_file(&path, text.as_bytes(), force)?;
     eprintln!(
         "Saved template \"{id}\" ({}) to {}",
         lang.code(),
