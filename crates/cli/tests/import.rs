@@ -227,13 +227,8 @@ fn kept(plan: &Plan) -> Vec<Kept> {
                 .map(|l| (plan.tasks[l.task].id.clone(), l.kind, l.lag))
                 .collect();
             after.sort_by(|a, b| a.0.cmp(&b.0));
-            // A cancelled task takes no time: export writes the 0 days it
-            // is scheduled for, not the days the plan file gives it.
-            let days = if t.status == Status::Cancelled {
-                0
-            } else {
-                t.days()
-            };
+            // A cancelled task keeps the days the plan file gives it.
+            let days = t.days();
             let texts = [t.phase.clone(), t.channel.clone(), t.notes.clone()];
             (
                 t.id.clone(),

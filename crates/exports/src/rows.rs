@@ -126,7 +126,13 @@ pub fn task_rows(plan: &Plan, schedule: &Schedule, lang: Lang) -> Vec<TaskRow> {
             start: s.start,
             end: s.end,
             label: day_label(s.offset),
-            days: s.days,
+            // A cancelled task is scheduled for no time; the table keeps the
+            // days the plan gives it, so that an import brings them back.
+            days: if task.status == Status::Cancelled {
+                task.days()
+            } else {
+                s.days
+            },
             after: after_text(plan, task),
             status: task.status,
             channel: task.channel.clone().unwrap_or_default(),
