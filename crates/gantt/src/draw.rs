@@ -9,7 +9,7 @@ use std::fmt::Write;
 use std::ops::Range;
 
 use jiff::civil::Date;
-use retroplan_engine::{BufferKind, LinkKind, TaskIx, TaskSchedule};
+use retroplan_engine::{BufferKind, Lang, LinkKind, Status, TaskIx, TaskSchedule, Verdict};
 
 use crate::axis::bands;
 use crate::font::{self, FAMILY_LIST};
@@ -170,10 +170,10 @@ fn title(svg: &mut Svg, layout: &Layout, page: &Page) {
         &layout.plan.name,
     );
     let verdict = if s.tracked {
-        match s.verdict.code() {
-            "late" => w.late,
-            "at_risk" => w.at_risk,
-            _ => w.on_track,
+        match s.verdict {
+            Verdict::Late => w.late,
+            Verdict::AtRisk => w.at_risk,
+            Verdict::OnTrack => w.on_track,
         }
         .to_string()
     } else if s.feasible {
@@ -196,7 +196,7 @@ fn title(svg: &mut Svg, layout: &Layout, page: &Page) {
         day_and_date(layout.lang, s.today),
         verdict
     );
-    if layout.lang == retroplan_engine::Lang::En {
+    if layout.lang == Lang::En {
         line = line.replace(" : ", ": ");
     }
     if let Some(b) = layout.baseline {
@@ -205,7 +205,7 @@ fn title(svg: &mut Svg, layout: &Layout, page: &Page) {
     if let Some((n, of)) = page.number {
         let _ = write!(line, " · {} {n}/{of}", w.page);
     }
-    let late = !s.feasible || s.verdict.code() == "late";
+    let late = !s.feasible || s.verdict == Verdict::Late;
     svg.text(
         MARGIN,
         39.0,
@@ -452,7 +452,7 @@ fn bars(svg: &mut Svg, layout: &Layout, frame: &Frame) {
 fn task_bar(svg: &mut Svg, layout: &Layout, ix: TaskIx, top: f64) {
     let task = &layout.plan.tasks[ix];
     let t = &layout.schedule.tasks[ix];
-    let look = crate::style::Look::of(t);
+    let look = Look::of(t);
     let _ = write!(
         svg.out,
         r#"<g class="task {}{}" data-id="{}">"#,
@@ -517,7 +517,7 @@ fn task_bar(svg: &mut Svg, layout: &Layout, ix: TaskIx, top: f64) {
         svg.rect(x0, top + BAR_TOP, x1 - x0, BAR_H, &attrs);
     }
     // Where the forecast runs past the plan: the slip, in the late pattern.
-    if t.forecast_end > t.end && t.status != retroplan_engine::Status::Done {
+    if t.forecast_end > t.end && t.status != Status::Done {
         let x0 = if t.milestone {
             layout.x(t.end) + layout.px / 2.0 + 7.0
         } else {
@@ -628,7 +628,7 @@ fn owners(svg: &mut Svg, layout: &Layout, frame: &Frame) {
             continue;
         };
         let t = &layout.schedule.tasks[ix];
-        let look = crate::style::Look::of(t);
+        let look = Look::of(t);
         let owner = owner_name(layout, ix).unwrap_or("");
         let text = format!("{}{owner}", look.mark());
         if text.trim().is_empty() {
@@ -644,7 +644,7 @@ fn owners(svg: &mut Svg, layout: &Layout, frame: &Frame) {
             continue;
         }
         let x = end.min(right) + 4.0;
-        let colour = if look == crate::style::Look::Late {
+        let colour = if look == Look::Late {
             DEADLINE
         } else {
             TEXT_SOFT
@@ -715,16 +715,14 @@ fn legend(svg: &mut Svg, layout: &Layout, top: f64) {
         svg.text(*x + 22.0, y + 9.0, &[("font-size", &size)], label);
         *x += 30.0 + font::text_width(label, SMALL, false);
     };
-    for look in crate::style::Look::ALL {
+    for look in Look::ALL {
         let label = match look {
-            crate::style::Look::Todo => retroplan_engine::Status::Todo.label(layout.lang),
-            crate::style::Look::InProgress => {
-                retroplan_engine::Status::InProgress.label(layout.lang)
-            }
-            crate::style::Look::Review => retroplan_engine::Status::Review.label(layout.lang),
-            crate::style::Look::Done => retroplan_engine::Status::Done.label(layout.lang),
-            crate::style::Look::Blocked => retroplan_engine::Status::Blocked.label(layout.lang),
-            crate::style::Look::Late => w.late,
+            Look::Todo => Status::Todo.label(layout.lang),
+            Look::InProgress => Status::InProgress.label(layout.lang),
+            Look::Review => Status::Review.label(layout.lang),
+            Look::Done => Status::Done.label(layout.lang),
+            Look::Blocked => Status::Blocked.label(layout.lang),
+            Look::Late => w.late,
         };
         let text = format!("{}{label}", look.mark());
         item(
