@@ -63,6 +63,21 @@ fn bar<'a>(group: &Node<'a, 'a>) -> Node<'a, 'a> {
         .expect("a bar")
 }
 
+/// The widths of the rectangles filled with `fill`.
+fn widths_filled(doc: &Document, fill: &str) -> Vec<f64> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(fill))
+        .map(|n| attr(&n, "width"))
+        .collect()
+}
+
+/// The rectangle behind the axis: it spans the days shown.
+fn days_rect<'a>(doc: &'a Document<'a>) -> Node<'a, 'a> {
+    doc.descendants()
+        .find(|n| n.attribute("class") == Some("days"))
+        .expect("the days' rectangle")
+}
+
 fn classes(node: &Node) -> Vec<String> {
     node.attribute("class")
         .unwrap_or_default()
@@ -418,11 +433,8 @@ fn the_window_keeps_the_tasks_it_touches_and_refuses_to_run_backwards() {
         assert_eq!(shown.contains_key(&t.id), touches, "{}", t.id);
     }
     // 11 days from the 14th to the 24th, in day zoom.
-    let clip = doc
-        .descendants()
-        .find(|n| n.attribute("class") == Some("days"))
-        .expect("the days' rectangle");
-    assert_eq!(attr(&clip, "width"), 11.0 * 28.0);
+    let days = days_rect(&doc);
+    assert_eq!(attr(&days, "width"), 11.0 * 28.0);
     let err = retroplan_gantt::svg(
         &plan,
         &s,
@@ -471,11 +483,7 @@ days = 120
     let (plan, s) = planned(source);
     let svg = retroplan_gantt::svg(&plan, &s, &options(Lang::Fr)).expect("svg");
     let doc = Document::parse(&svg).expect("xml");
-    let clip_w = doc
-        .descendants()
-        .find(|n| n.attribute("class") == Some("days"))
-        .map(|r| attr(&r, "width"))
-        .expect("the days' rectangle");
+    let clip_w = attr(&days_rect(&doc), "width");
     assert_eq!(clip_w % 35.0, 0.0, "whole weeks of 5 px days: {clip_w}");
     let monday = s.tasks[0].start.checked_sub(jiff::ToSpan::days(i64::from(
         s.tasks[0].start.weekday().to_monday_zero_offset(),
@@ -516,8 +524,8 @@ fn the_axis_shows_dates_and_j_labels_with_d_day_marked() {
 
 #[test]
 fn closed_days_are_shaded_in_runs() {
-    // 25 December 2026 (a Friday) is a public holiday in France: with the
-    // weekend after it, one run of three days.
+    // 25 December 2026 (a Friday) and 1 January 2027 (a Friday) are public
+    // holidays in France, shaded darker than the weekends beside them.
     let source = r#"
 name = "Noël"
 deadline = 2026-12-31
@@ -530,20 +538,12 @@ days = 6
     let (plan, s) = planned(source);
     let svg = retroplan_gantt::svg(&plan, &s, &options(Lang::Fr)).expect("svg");
     let doc = Document::parse(&svg).expect("xml");
-    let holidays: Vec<f64> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some("#e6e9f0"))
-        .map(|n| attr(&n, "width"))
-        .collect();
+    let holidays = widths_filled(&doc, "#e6e9f0");
     // The window runs from the 20th (J-11, one day before the first bar) to
     // 1 January: two holidays, Christmas and New Year's Day, each alone
     // among working days.
     assert_eq!(holidays, vec![28.0, 28.0], "the 25th and the 1st");
-    let weekends: Vec<f64> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some("#eef1f5"))
-        .map(|n| attr(&n, "width"))
-        .collect();
+    let weekends = widths_filled(&doc, "#eef1f5");
     assert!(
         weekends.contains(&56.0),
         "Saturday and Sunday together: {weekends:?}"
@@ -600,11 +600,7 @@ fn five_hundred_tasks_stay_legible() {
     ys.dedup();
     assert_eq!(ys.len(), 500);
     // Titles are cut to their column: none runs into the chart.
-    let chart_left = doc
-        .descendants()
-        .find(|n| n.attribute("class") == Some("days"))
-        .map(|r| attr(&r, "x"))
-        .expect("the days' rectangle");
+    let chart_left = attr(&days_rect(&doc), "x");
     let titles: Vec<Node> = doc
         .descendants()
         .filter(|n| n.has_tag_name("text"))
