@@ -224,21 +224,8 @@ fn a_french_sheet_with_a_title_blank_rows_odd_headers_and_an_extra_column() {
             .text
             .contains("on = \"J+3\"  # 30/11/2026 dans le tableau")
     );
-    let sum = &imported.summary;
-    assert_eq!(
-        (
-            sum.tasks,
-            sum.people,
-            sum.rows,
-            sum.rows_left_out,
-            sum.dated,
-            sum.kept,
-            sum.due,
-            sum.on
-        ),
-        (7, 3, 7, 0, 7, 7, 1, 1)
-    );
-    assert!(sum.deadline_from_sheet);
+    assert_eq!(counts(&imported.summary), (7, 3, 7, 0, 7, 7, 1, 1));
+    assert!(imported.summary.deadline_from_sheet);
     insta::assert_snapshot!("salon_fr_plan", imported.text);
 }
 
@@ -331,20 +318,7 @@ fn an_english_sheet_in_another_order_with_a_bom_and_every_kind_of_trouble() {
     // start 2 working days before the shoot (Tue 2 March, 4 days before
     // print on Monday 8): Friday 26 February, not the sheet's 2 March, and
     // the kick-off before it: 4 of 6 keep their dates.
-    let sum = &imported.summary;
-    assert_eq!(
-        (
-            sum.tasks,
-            sum.people,
-            sum.rows,
-            sum.rows_left_out,
-            sum.dated,
-            sum.kept,
-            sum.due,
-            sum.on
-        ),
-        (8, 3, 9, 1, 6, 4, 2, 0)
-    );
+    assert_eq!(counts(&imported.summary), (8, 3, 9, 1, 6, 4, 2, 0));
     let dates = planned(&plan);
     assert_eq!(dates[1], (s("brief"), date(2027, 2, 26), date(2027, 3, 2)));
     assert_eq!(dates[3], (s("print"), date(2027, 3, 8), date(2027, 3, 12)));
@@ -664,4 +638,21 @@ fn ids_bad_and_empty() {
     let plan = plan(&imported.text);
     let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["t-01", "ete", "tache", "t-01-2"]);
+}
+
+/// The summary's counts: tasks, people, rows, rows left out, rows with
+/// dates, tasks that keep them, `due` and `on` added.
+fn counts(
+    sum: &retroplan_imports::Summary,
+) -> (usize, usize, usize, usize, usize, usize, usize, usize) {
+    (
+        sum.tasks,
+        sum.people,
+        sum.rows,
+        sum.rows_left_out,
+        sum.dated,
+        sum.kept,
+        sum.due,
+        sum.on,
+    )
 }
