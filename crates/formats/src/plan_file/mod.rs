@@ -13,6 +13,7 @@ mod edit;
 mod fields;
 mod margins;
 mod meeting;
+mod plain_task;
 mod reviews;
 mod root;
 mod sections;
@@ -145,6 +146,10 @@ pub fn read_plan_with(source: &str, options: &ReadOptions) -> ReadPlan {
             let mut tasks = Vec::with_capacity(units.len());
             let mut diags = Vec::new();
             for unit in units {
+                if let Some(task) = plain_task::read_plain_task(&source[unit.clone()], unit.start) {
+                    tasks.push(task);
+                    continue;
+                }
                 let (doc, errors) = DeTable::parse_recoverable(&source[unit.clone()]);
                 diags.extend(errors.iter().map(|e| syntax_error(e, unit.start)));
                 match doc.get_ref().get("task") {

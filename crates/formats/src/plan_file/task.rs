@@ -45,10 +45,11 @@ pub const STATUS_HINT: &str = "use todo, in_progress, review, done, blocked or c
 const LINK_KEYS: &[&str] = &["task", "type", "lag"];
 
 /// The longest task a plan may hold, in working days (about 400 years).
-const MOST_DAYS: i64 = 100_000;
+pub(crate) const MOST_DAYS: i64 = 100_000;
 
 /// A dependency as written: the id is borrowed from the file when it has
 /// no escapes, which spares an allocation per link on large plans.
+#[derive(Debug, PartialEq)]
 pub(crate) struct RawLink<'i> {
     pub id: Cow<'i, str>,
     pub span: Range<u32>,
@@ -59,6 +60,7 @@ pub(crate) struct RawLink<'i> {
 /// Where the names of a task's RACI are, see [`RawTask::raci_spans`].
 pub(crate) type RaciSpans = Box<[Range<u32>]>;
 
+#[derive(Debug, PartialEq)]
 pub(crate) struct RawTask<'i> {
     pub task: Task,
     pub links: Vec<RawLink<'i>>,
@@ -74,7 +76,7 @@ pub(crate) struct RawTask<'i> {
 }
 
 /// `reviews = n` with its reviewer and delays (docs/templates.md).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Reviews {
     pub rounds: u32,
     pub reviewer: Option<String>,
