@@ -11,18 +11,24 @@ pub fn iso(date: Date) -> IsoDate {
     if !(0..=9999).contains(&y) {
         return IsoDate::Other(date.to_string());
     }
-    let y = y as u16;
-    buf[0] = b'0' + (y / 1000) as u8;
-    buf[1] = b'0' + (y / 100 % 10) as u8;
-    buf[2] = b'0' + (y / 10 % 10) as u8;
-    buf[3] = b'0' + (y % 10) as u8;
+    let y = y as usize;
+    buf[0..2].copy_from_slice(two_digits(y / 100));
+    buf[2..4].copy_from_slice(two_digits(y % 100));
     buf[4] = b'-';
-    buf[5] = b'0' + (m / 10) as u8;
-    buf[6] = b'0' + (m % 10) as u8;
+    buf[5..7].copy_from_slice(two_digits(m as usize));
     buf[7] = b'-';
-    buf[8] = b'0' + (d / 10) as u8;
-    buf[9] = b'0' + (d % 10) as u8;
+    buf[8..10].copy_from_slice(two_digits(d as usize));
     IsoDate::Short(buf)
+}
+
+/// `00` to `99` by look-up: a division per digit was most of the cost.
+fn two_digits(n: usize) -> &'static [u8] {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    &PAIRS[2 * n..2 * n + 2]
 }
 
 pub enum IsoDate {
@@ -31,6 +37,13 @@ pub enum IsoDate {
 }
 
 impl IsoDate {
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            IsoDate::Short(b) => b,
+            IsoDate::Other(s) => s.as_bytes(),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match self {
             // Only ASCII digits and dashes were written.
@@ -52,8 +65,21 @@ mod tests {
             date(999, 12, 31),
             date(9999, 12, 31),
             date(-5, 3, 1),
+            date(0, 1, 1),
+            date(2000, 10, 9),
+            date(1909, 2, 28),
         ] {
             assert_eq!(iso(d).as_str(), d.to_string());
+            assert_eq!(iso(d).as_bytes(), d.to_string().as_bytes());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_jiff_on_any_day(y in 0i16..=9999, ord in 1i16..=365) {
+            let d = date(y, 1, 1).with().day_of_year(ord).build().unwrap();
+            let text = iso(d);
+            proptest::prop_assert_eq!(text.as_str(), d.to_string());
         }
     }
 }

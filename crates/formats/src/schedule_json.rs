@@ -8,7 +8,6 @@
 use std::io::{self, Write};
 
 use rayon::prelude::*;
-use retroplan_engine::relative::day_label;
 use retroplan_engine::{BufferKind, Duration, MoveCause, Plan, Schedule, TaskSchedule};
 
 use crate::iso_date::iso;
@@ -258,8 +257,14 @@ fn task(
     buf.extend_from_slice(if s.fixed { b"true" } else { b"false" });
     buf.extend_from_slice(b", \"direction\": \"");
     buf.extend_from_slice(s.direction.code().as_bytes());
-    buf.extend_from_slice(b"\", \"label\": \"");
-    buf.extend_from_slice(day_label(s.offset).as_bytes());
+    buf.extend_from_slice(b"\", \"label\": \"J");
+    // `day_label` without its String: J, J-53, J+4.
+    if s.offset > 0 {
+        buf.push(b'+');
+    }
+    if s.offset != 0 {
+        number(buf, i64::from(s.offset));
+    }
     buf.extend_from_slice(b"\", \"moved_by_levelling\": ");
     number(buf, i64::from(s.moved_by_levelling));
     buf.extend_from_slice(b", \"moved_because\": ");
@@ -340,6 +345,13 @@ fn separated<T>(buf: &mut Vec<u8>, items: &[T], mut item: impl FnMut(&mut Vec<u8
 }
 
 fn string(buf: &mut Vec<u8>, s: &str) {
+    // Most ids, titles and names need no escape: copied as they are.
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+        return;
+    }
     // serde_json escapes exactly as JSON requires; writing to a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *buf, s);
 }
@@ -352,7 +364,7 @@ fn opt_string(buf: &mut Vec<u8>, s: Option<&str>) {
 }
 
 fn number(buf: &mut Vec<u8>, n: i64) {
-    let _ = write!(buf, "{n}");
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A number of days to two decimals, as short as it reads: `5`, `5.17`.
@@ -373,7 +385,7 @@ fn date(buf: &mut Vec<u8>, d: Option<jiff::civil::Date>) {
     match d {
         Some(d) => {
             buf.push(b'"');
-            buf.extend_from_slice(iso(d).as_str().as_bytes());
+            buf.extend_from_slice(iso(d).as_bytes());
             buf.push(b'"');
         }
         None => buf.extend_from_slice(b"null"),

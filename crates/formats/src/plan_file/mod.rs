@@ -421,24 +421,39 @@ fn resolve(
         }
     }
 
+    // Each chunk's tasks take their links, in parallel; then the chunks are
+    // put end to end.
+    drop(index);
+    let built: Vec<(Vec<Task>, Vec<TaskSpans>)> = chunks
+        .into_par_iter()
+        .zip(keep)
+        .zip(link_lists)
+        .map(|((chunk, kept), links)| {
+            let mut links = links.into_iter();
+            let mut tasks = Vec::with_capacity(chunk.len());
+            let mut spans = Vec::with_capacity(chunk.len());
+            for (r, k) in chunk.into_iter().zip(kept) {
+                if !k {
+                    continue;
+                }
+                spans.push(TaskSpans {
+                    id: r.id_span,
+                    on: r.on_span,
+                    workdays: r.workdays_span,
+                });
+                tasks.push(Task {
+                    after: links.next().unwrap_or_default(),
+                    ..r.task
+                });
+            }
+            (tasks, spans)
+        })
+        .collect();
     let mut tasks = Vec::with_capacity(first_span.len());
     spans.tasks.reserve_exact(first_span.len());
-    for ((chunk, kept), links) in chunks.into_iter().zip(keep).zip(link_lists) {
-        let mut links = links.into_iter();
-        for (r, k) in chunk.into_iter().zip(kept) {
-            if !k {
-                continue;
-            }
-            spans.tasks.push(TaskSpans {
-                id: r.id_span,
-                on: r.on_span,
-                workdays: r.workdays_span,
-            });
-            tasks.push(Task {
-                after: links.next().unwrap_or_default(),
-                ..r.task
-            });
-        }
+    for (mut chunk_tasks, mut chunk_spans) in built {
+        tasks.append(&mut chunk_tasks);
+        spans.tasks.append(&mut chunk_spans);
     }
     tasks
 }

@@ -37,6 +37,15 @@ pub(crate) fn split(source: &str) -> Vec<Section> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Past a line's first byte, only a few bytes matter: the rest (keys,
+        // values, titles: most of the file) is skipped in a tight loop.
+        if !line_start && !ACTS[b as usize] {
+            i += 1;
+            while i < bytes.len() && !ACTS[bytes[i] as usize] {
+                i += 1;
+            }
+            continue;
+        }
         match b {
             b'\n' => {
                 line_start = true;
@@ -82,6 +91,18 @@ pub(crate) fn split(source: &str) -> Vec<Section> {
     sections
 }
 
+/// The bytes that matter past the start of a line.
+const ACTS: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\n#\"'[]{}";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Index of the newline ending the line at `i` (or the end), not past it.
 fn skip_line(bytes: &[u8], i: usize) -> usize {
     bytes[i..]
@@ -117,12 +138,17 @@ fn skip_string(bytes: &[u8], i: usize) -> usize {
         bytes.len()
     } else {
         let mut j = i + 1;
-        while j < bytes.len() {
+        // memchr: titles are a good part of a plan's bytes.
+        while let Some(p) = memchr::memchr3(quote, b'\\', b'\n', &bytes[j..]) {
+            j += p;
             match bytes[j] {
                 b'\\' if quote == b'"' => j += 2,
                 b'\n' => return j, // unterminated: stop at the line's end
                 c if c == quote => return j + 1,
                 _ => j += 1,
+            }
+            if j >= bytes.len() {
+                break;
             }
         }
         bytes.len()
