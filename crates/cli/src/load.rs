@@ -16,10 +16,38 @@ use crate::examples;
 
 pub struct Loaded {
     pub name: String,
+    /// The plan's text, empty once [`Loaded::release_source`] let it go.
     pub source: String,
     pub plan: Plan,
     pub spans: PlanSpans,
+    released: bool,
 }
+
+impl Loaded {
+    /// Lets the text of a plan read from a file go: it is a sixth of the
+    /// memory of a large plan, and only needed again to show the engine's
+    /// errors, when it is read again from the file. Text from standard
+    /// input or a built-in example is kept.
+    pub fn release_source(&mut self) {
+        if self.name != STDIN_NAME && !self.name.starts_with("example:") {
+            self.source = String::new();
+            self.released = true;
+        }
+    }
+
+    /// The text to show diagnostics in.
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        if self.released {
+            // Read back at once after an error: the file is the one just read.
+            let again = read_source(&self.name).map(|(_, text)| text);
+            std::borrow::Cow::Owned(again.unwrap_or_default())
+        } else {
+            std::borrow::Cow::Borrowed(&self.source)
+        }
+    }
+}
+
+const STDIN_NAME: &str = "<stdin>";
 
 /// Why a command stops without a result: exit code 2.
 pub struct Unreadable;
@@ -31,7 +59,7 @@ pub fn read_source(path: &str) -> anyhow::Result<(String, String)> {
         std::io::stdin()
             .read_to_string(&mut text)
             .context("reading the plan from standard input")?;
-        return Ok(("<stdin>".to_string(), text));
+        return Ok((STDIN_NAME.to_string(), text));
     }
     if let Some(name) = path.strip_prefix("example:") {
         return match examples::find(name) {
@@ -78,6 +106,7 @@ pub fn load(path: &str, options: &ReadOptions) -> anyhow::Result<Result<Loaded, 
         source,
         plan,
         spans: read.spans,
+        released: false,
     }))
 }
 
@@ -131,7 +160,7 @@ pub fn schedule_with_load(
 ) -> Result<(Schedule, Option<PeopleLoad>), Unreadable> {
     retroplan_engine::schedule_with_load(&loaded.plan, today, people).map_err(|errors| {
         let diagnostics = engine_diagnostics(&errors, &loaded.plan, &loaded.spans);
-        show(&loaded.name, &loaded.source, &diagnostics);
+        show(&loaded.name, &loaded.text(), &diagnostics);
         Unreadable
     })
 }

@@ -311,6 +311,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             };
             loaded.plan.level |= level;
+            loaded.release_source();
             if let Some(name) = compare {
                 let Some(i) = baseline::find(&loaded.plan, &name) else {
                     return Ok(ExitCode::from(2));

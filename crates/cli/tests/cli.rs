@@ -89,6 +89,28 @@ fn a_cycle_names_its_tasks() {
     insta::assert_snapshot!(msg);
 }
 
+/// `schedule` lets the text of a plan file go before scheduling (a large
+/// plan's text is a sixth of its memory) and reads it again for the
+/// engine's errors: the report still quotes the file's lines.
+#[test]
+fn engine_errors_from_a_file_quote_its_lines() {
+    let dir = scratch("cycle-file");
+    let path = format!("{dir}/cycle.toml");
+    let plan = format!(
+        "{HEAD}[[task]]\nid = \"a\"\ndays = 1\nafter = [\"b\"]\n[[task]]\nid = \"b\"\ndays = 1\nafter = [\"a\"]\n"
+    );
+    std::fs::write(&path, plan).unwrap();
+    let run = retroplan(&["schedule", &path], "");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("[ {path}:7:6 ]")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("id = \"a\""), "{}", run.stderr);
+    assert!(run.stderr.contains("id = \"b\""), "{}", run.stderr);
+}
+
 #[test]
 fn a_date_that_does_not_exist() {
     let plan = "name = \"t\"\ndeadline = 2026-02-30\n";
