@@ -5,6 +5,10 @@
 //! Throughput is tasks + edges, so criterion's "thrpt" is in elements per
 //! second and the time per element is 1 / thrpt (the goal: under 20 ns).
 //! See BENCHMARKS.md.
+//!
+//! For profilers, `RETROPLAN_BENCH_LOOP=N:K` skips criterion: it builds the
+//! plan of N tasks, schedules it K times and prints the median time, so that
+//! `valgrind --tool=callgrind` or `perf record` see the passes and little else.
 
 #[path = "common/engine_plan.rs"]
 mod engine_plan;
@@ -22,6 +26,10 @@ use random_plan::RandomPlan;
 const SEED: u64 = 42;
 
 fn schedule(c: &mut Criterion) {
+    if let Ok(spec) = std::env::var("RETROPLAN_BENCH_LOOP") {
+        profile_loop(&spec);
+        std::process::exit(0);
+    }
     let mut group = c.benchmark_group("schedule");
     for n in [1_000usize, 100_000, 1_000_000] {
         let random = RandomPlan::new(n, SEED);
@@ -58,6 +66,33 @@ fn schedule(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// `N:K`: K schedules of the N-task plan, no statistics beyond a median.
+fn profile_loop(spec: &str) {
+    let (n, k) = spec
+        .split_once(':')
+        .and_then(|(n, k)| Some((n.parse::<usize>().ok()?, k.parse::<usize>().ok()?)))
+        .expect("RETROPLAN_BENCH_LOOP=N:K");
+    let random = RandomPlan::new(n, SEED);
+    let elements = n + random.edges();
+    let today = random.today;
+    let plan = engine_plan::engine_plan(&random);
+    drop(random);
+    let mut times = Vec::with_capacity(k);
+    for _ in 0..k {
+        let at = std::time::Instant::now();
+        let schedule = retroplan_engine::schedule(black_box(&plan), black_box(today));
+        times.push(at.elapsed());
+        drop(black_box(schedule));
+    }
+    times.sort();
+    if let Some(median) = times.get(k / 2) {
+        eprintln!(
+            "schedule/{n} x {k}: median {median:?}, {:.1} ns per task + edge",
+            median.as_nanos() as f64 / elements as f64
+        );
+    }
 }
 
 criterion_group!(benches, schedule);

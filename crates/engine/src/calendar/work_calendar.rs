@@ -76,12 +76,21 @@ impl WorkCalendar {
 
     /// Number of working days before `day`: the index of the first working day
     /// on or after `day`.
+    #[inline(always)]
     pub fn index_at(&self, day: DayNumber) -> i32 {
+        // A day before the window wraps to an offset past its end.
+        match self.before.get((day - self.first) as usize) {
+            Some(&k) => k,
+            None => self.index_outside(day),
+        }
+    }
+
+    /// [`WorkCalendar::index_at`] outside the window: by the weekday
+    /// pattern, flagged.
+    #[cold]
+    fn index_outside(&self, day: DayNumber) -> i32 {
         let o = day - self.first;
         let n = self.before.len() as i32 - 1;
-        if (0..=n).contains(&o) {
-            return self.before[o as usize];
-        }
         self.flag();
         if o > n {
             self.before[n as usize] + self.pattern_count(self.first + n, day)
@@ -91,13 +100,19 @@ impl WorkCalendar {
     }
 
     /// Day number of working day `index`.
+    #[inline(always)]
     pub fn day_of(&self, index: i32) -> DayNumber {
-        if let Some(&d) = usize::try_from(index)
-            .ok()
-            .and_then(|i| self.working.get(i))
-        {
-            return d;
+        // A negative index wraps to one past the end.
+        match self.working.get(index as usize) {
+            Some(&d) => d,
+            None => self.day_outside(index),
         }
+    }
+
+    /// [`WorkCalendar::day_of`] outside the window: by the weekday
+    /// pattern, flagged.
+    #[cold]
+    fn day_outside(&self, index: i32) -> DayNumber {
         self.flag();
         if self.workdays.is_empty() {
             return self.first;
@@ -133,6 +148,15 @@ impl WorkCalendar {
                 d -= 1;
             }
         }
+    }
+
+    /// The day numbers of working days `from..to` that lie in the window
+    /// (those outside it are left out, and not flagged).
+    pub(crate) fn working_days(&self, from: i32, to: i32) -> &[DayNumber] {
+        let len = self.working.len() as i64;
+        let lo = i64::from(from).clamp(0, len);
+        let hi = i64::from(to).clamp(lo, len);
+        &self.working[lo as usize..hi as usize]
     }
 
     /// Is `day` a working day? (Outside the window: by weekday alone, flagged.)

@@ -24,18 +24,17 @@ pub(crate) struct Recorded {
 }
 
 /// `None` when no task records progress: the passes then run as if none could.
+/// `tracked`: does any task record progress (a status other than todo, or
+/// dates)? (`Checked::tracked`.)
 pub(crate) fn actuals(
     plan: &Plan,
+    tracked: bool,
     line: &Timeline,
     planned: &[i32],
     days: &[i32],
     today: DayNumber,
 ) -> Option<Recorded> {
-    let recorded = plan
-        .tasks
-        .iter()
-        .any(|t| t.status != Status::Todo || t.progress.is_some());
-    if !recorded {
+    if !tracked {
         return None;
     }
     Some(Recorded {

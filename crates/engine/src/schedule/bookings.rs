@@ -11,9 +11,9 @@
 use crate::calendar::WorkCalendar;
 use crate::day_number::{DayNumber, date_of, day_number};
 use crate::plan::{Plan, TaskIx};
-use crate::schedule::PersonLoad;
-use crate::schedule::owners::Owners;
+use crate::schedule::owners::{Owners, Resource};
 use crate::schedule::timeline::Timeline;
+use crate::schedule::{Overload, PersonLoad};
 
 /// "Nobody" in the holder arrays.
 const NOBODY: u32 = u32::MAX;
@@ -27,15 +27,6 @@ pub(crate) struct Bookings {
     /// slot (levelling only: the overload check does not need it).
     holder: Vec<Vec<u32>>,
     holders: bool,
-}
-
-/// A day a person is booked over capacity, in the scheduler's indices.
-pub(crate) struct DayOverload {
-    pub person: usize,
-    pub day: DayNumber,
-    pub booked: u32,
-    pub capacity: u32,
-    pub tasks: Vec<TaskIx>,
 }
 
 impl Bookings {
@@ -88,76 +79,167 @@ impl Bookings {
         let h = *self.holder[o].get(i)?;
         (h != NOBODY).then_some(h as TaskIx)
     }
-
-    /// Every day someone is booked over capacity, by person (scheduler
-    /// order) then day, with the tasks booked that day in plan order.
-    /// `starts[t]` is task `t`'s start, `days[t]` its working days.
-    pub fn overloads(
-        &self,
-        owners: &Owners,
-        line: &Timeline,
-        starts: &[i32],
-        days: &[i32],
-    ) -> Vec<DayOverload> {
-        let mut out = Vec::new();
-        // Where each person's overloaded days are in `out`, by day offset.
-        let mut slot: Vec<Vec<u32>> = vec![Vec::new(); self.load.len()];
-        for (o, load) in self.load.iter().enumerate() {
-            let capacity = owners.people[o].capacity.percent();
-            for (i, &booked) in load.iter().enumerate() {
-                if booked > capacity {
-                    if slot[o].is_empty() {
-                        slot[o] = vec![NOBODY; self.len];
-                    }
-                    slot[o][i] = out.len() as u32;
-                    out.push(DayOverload {
-                        person: o,
-                        day: self.first + i as DayNumber,
-                        booked,
-                        capacity,
-                        tasks: Vec::new(),
-                    });
-                }
-            }
-        }
-        if out.is_empty() {
-            return out;
-        }
-        for t in 0..starts.len() {
-            let Some(o) = owners.owner(t) else { continue };
-            if slot[o].is_empty() {
-                continue;
-            }
-            for k in starts[t]..starts[t].saturating_add(days[t]) {
-                if let Some(i) = self.offset(line.day_of(t, k))
-                    && slot[o][i] != NOBODY
-                {
-                    out[slot[o][i] as usize].tasks.push(t);
-                }
-            }
-        }
-        out
-    }
 }
 
-/// Books every owned task at `starts`; returns the bookings and the overloads.
+/// Books every owned task at `starts` (`days[t]` working days from
+/// `starts[t]`): every day someone is booked over capacity, by person
+/// (scheduler order) then day, with the tasks booked that day in plan order;
+/// with `keep`, also each person's load per day (for [`Bookings::people_load`]).
+///
+/// One person at a time, so that arrays the size of the window serve
+/// everyone; each day keeps the list of the person's tasks booked on it,
+/// so that an overloaded day has its tasks without a second look at every
+/// task.
 pub(crate) fn overloads_at(
     owners: &Owners,
     line: &Timeline,
     starts: &[i32],
     days: &[i32],
-) -> (Bookings, Vec<DayOverload>) {
+    keep: bool,
+) -> (Bookings, Vec<Overload>) {
     let mut bookings = Bookings::new(owners.people.len(), line, false);
-    for (t, &s) in starts.iter().enumerate() {
-        if let Some(o) = owners.owner(t)
-            && days[t] > 0
+    let people = owners.people.len();
+    // The tasks that book someone, by owner, in plan order (a counting sort).
+    let mut next = vec![0u32; people + 1];
+    for (t, &d) in days.iter().enumerate() {
+        if d > 0
+            && let Some(o) = owners.owner(t)
         {
-            let rate = owners.people[o].capacity.per_task();
-            bookings.book(line, t, o, s, days[t], rate);
+            next[o + 1] += 1;
         }
     }
-    let overloads = bookings.overloads(owners, line, starts, days);
-    (bookings, overloads)
+    for o in 0..people {
+        next[o + 1] += next[o];
+    }
+    let bounds = next.clone();
+    let mut by_owner = vec![0u32; next[people] as usize];
+    for (t, &d) in days.iter().enumerate() {
+        if d > 0
+            && let Some(o) = owners.owner(t)
+        {
+            by_owner[next[o] as usize] = t as u32;
+            next[o] += 1;
+        }
+    }
+    drop(next);
+
+    // Not in parallel: people on two threads measured slower than on one
+    // (each overload is two small allocations, and threads contend in the
+    // allocator).
+    let mut out: Vec<Overload> = Vec::new();
+    let mut scratch = Scratch::new(bookings.len);
+    for o in 0..people {
+        let tasks = &by_owner[bounds[o] as usize..bounds[o + 1] as usize];
+        if let Some(load) =
+            scratch.person(&owners.people[o], tasks, line, starts, days, keep, &mut out)
+        {
+            bookings.load[o] = load;
+        }
+    }
+    (bookings, out)
+}
+
+/// One person's bookings, in arrays the size of the window reused from
+/// person to person.
+struct Scratch {
+    /// Per day of the window: the person's load, and the last of their
+    /// tasks booked that day (1 + its place in `booked`, 0 for none).
+    days_of: Vec<(u32, u32)>,
+    /// Each (task, the person's previous task that day) booked, in plan
+    /// order: a list per day, read back only for overloaded days.
+    booked: Vec<(u32, u32)>,
+    /// The person's overloaded days (offsets in the window), gathered
+    /// without a branch per day: overloaded days are common in large plans,
+    /// and unpredictable.
+    overloaded: Vec<u32>,
+    /// One overloaded day's tasks, last first.
+    list: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(len: usize) -> Scratch {
+        Scratch {
+            days_of: vec![(0, 0); len],
+            booked: Vec::new(),
+            overloaded: vec![0; len],
+            list: Vec::new(),
+        }
+    }
+
+    /// Books `person`'s `tasks` (theirs, in plan order) and appends their
+    /// overloaded days to `out`; with `keep`, returns their load per day.
+    #[allow(clippy::too_many_arguments)]
+    fn person(
+        &mut self,
+        person: &Resource,
+        tasks: &[u32],
+        line: &Timeline,
+        starts: &[i32],
+        days: &[i32],
+        keep: bool,
+        out: &mut Vec<Overload>,
+    ) -> Option<Vec<u32>> {
+        if tasks.is_empty() {
+            return None;
+        }
+        let first = line.window().0;
+        let rate = person.capacity.per_task();
+        let capacity = person.capacity.percent();
+        let Scratch {
+            days_of,
+            booked,
+            overloaded,
+            list,
+        } = self;
+        booked.clear();
+        // The days the person is booked on lie in `lo..hi` (offsets).
+        let (mut lo, mut hi) = (days_of.len(), 0);
+        for &t in tasks {
+            let u = t as usize;
+            let on = line.working_days(u, starts[u], days[u]);
+            if let (Some(&a), Some(&b)) = (on.first(), on.last()) {
+                lo = lo.min((a - first) as usize);
+                hi = hi.max((b - first) as usize + 1);
+            }
+            for &day in on {
+                let (load, last) = &mut days_of[(day - first) as usize];
+                *load += rate;
+                booked.push((t, *last));
+                *last = booked.len() as u32;
+            }
+        }
+        let (lo, hi) = (lo.min(hi), hi);
+        let mut count = 0;
+        for (i, &(load, _)) in days_of[lo..hi].iter().enumerate() {
+            overloaded[count] = (lo + i) as u32;
+            count += usize::from(load > capacity);
+        }
+        out.reserve(count);
+        for &i in &overloaded[..count] {
+            let i = i as usize;
+            let (load, last) = days_of[i];
+            // The day's list runs from its last task back: read it into
+            // `list`, then copy it out in plan order (one allocation).
+            list.clear();
+            let mut at = last;
+            while at != 0 {
+                let (t, previous) = booked[at as usize - 1];
+                list.push(t);
+                at = previous;
+            }
+            let tasks: Vec<TaskIx> = list.iter().rev().map(|&t| t as TaskIx).collect();
+            out.push(Overload {
+                person: person.id.clone(),
+                date: line.date(first + i as DayNumber),
+                booked: load,
+                capacity,
+                tasks,
+            });
+        }
+        let load = keep.then(|| days_of.iter().map(|&(load, _)| load).collect());
+        days_of[lo..hi].fill((0, 0));
+        load
+    }
 }
 
 impl Bookings {

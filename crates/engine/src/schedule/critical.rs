@@ -4,20 +4,22 @@
 
 use jiff::civil::Date;
 
-use crate::day_number::day_number;
+use crate::day_number::{DayNumber, day_number};
 use std::collections::HashMap;
 
 use crate::plan::{BaselineTask, Plan, Status, TaskIx};
 use crate::schedule::forecast;
 use crate::schedule::graph::Graph;
-use crate::schedule::passes::Positions;
+use crate::schedule::passes::{Checked, Positions};
 use crate::schedule::timeline::Timeline;
 use crate::schedule::{
     Direction, PlanVariance, Schedule, TaskSchedule, Variance, Verdict, to_date,
 };
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn finish(
     plan: &Plan,
+    checked: &Checked,
     graph: &Graph,
     order: &[u32],
     line: &Timeline,
@@ -27,29 +29,32 @@ pub(crate) fn finish(
     let n = plan.tasks.len();
     let today_day = day_number(today);
     // Started work is measured at its end: when it started no longer matters.
-    let slack: Vec<i32> = (0..n)
-        .map(|t| {
-            if pos.is_started(t) {
-                pos.latest[t] + pos.days[t] - pos.earliest_end(t)
-            } else {
-                pos.latest[t] - pos.earliest[t]
-            }
-        })
-        .collect();
+    let slack: Vec<i32> = match &pos.actual {
+        None => (0..n).map(|t| pos.latest[t] - pos.earliest[t]).collect(),
+        Some(a) => (0..n)
+            .map(|t| {
+                if a.started[t] {
+                    pos.latest[t] + pos.days[t] - a.end[t]
+                } else {
+                    pos.latest[t] - pos.earliest[t]
+                }
+            })
+            .collect(),
+    };
     // Done and cancelled tasks are history: their slack says nothing of what
     // is left, so they neither make a plan late nor sit on its critical path.
     let open = |t: TaskIx| !pos.is_closed(t);
-    let min_slack = (0..n)
-        .filter(|&t| open(t))
-        .map(|t| slack[t])
-        .min()
-        .unwrap_or(0);
+    let mut least: Option<i32> = None;
+    let mut margin: Option<i32> = None;
+    for t in (0..n).filter(|&t| open(t)) {
+        least = Some(least.map_or(slack[t], |m| m.min(slack[t])));
+        if !pos.follow_up[t] && !pos.fixed[t] {
+            margin = Some(margin.map_or(slack[t], |m| m.min(slack[t])));
+        }
+    }
+    let min_slack = least.unwrap_or(0);
     let critical: Vec<bool> = (0..n).map(|t| open(t) && slack[t] == min_slack).collect();
 
-    let margin = (0..n)
-        .filter(|&t| !pos.follow_up[t] && !pos.fixed[t] && open(t))
-        .map(|t| slack[t])
-        .min();
     let now = line.indices_at(today_day);
     let fc = forecast::forecast(plan, graph, order, line, pos, &now, min_slack >= 0);
     let baseline = plan
@@ -65,45 +70,64 @@ pub(crate) fn finish(
     };
     let deadline_day = day_number(plan.deadline);
     let within = plan.tracking.at_risk_within;
-    let tasks: Vec<TaskSchedule> = (0..n)
-        .map(|t| {
-            let (start, end) = line.display_days(t, pos.planned[t]);
-            let span = |s: i32, e: i32| {
-                if pos.is_started(t) {
-                    line.actual_days(t, s, e)
-                } else {
-                    line.display_span(t, s, e)
-                }
-            };
-            let (earliest_start, earliest_end) = span(pos.earliest[t], pos.earliest_end(t));
-            let (latest_start, latest_end) = line.display_days(t, pos.latest[t]);
-            let (start_date, end_date) = (to_date(start), to_date(end));
-            // Most tasks happen as planned: their dates are already converted.
-            let (forecast_start, forecast_end) = if !pos.is_started(t)
-                && fc.start(pos, t) == pos.planned[t]
-                && fc.end(pos, t) == pos.planned[t] + pos.days[t]
-            {
-                (start_date, end_date)
-            } else {
-                let (s, e) = span(fc.start(pos, t), fc.end(pos, t));
-                (to_date(s), to_date(e))
-            };
-            let now = now[line.calendar_of(t)];
-            let (late, at_risk) = forecast::lateness(pos, &fc, now, within, t);
-            let task = &plan.tasks[t];
-            TaskSchedule {
+    // What the plan-wide figures need, gathered in the one walk over the
+    // tasks, on day numbers (dates and day numbers order alike).
+    let mut earliest_deadline: Option<DayNumber> = None;
+    let mut behind = false;
+    let mut first_start: Option<DayNumber> = None;
+    let mut last_end: Option<DayNumber> = None;
+    let mut first_forecast: Option<DayNumber> = None;
+    let mut last_forecast: Option<DayNumber> = None;
+    let mut last_forecast_before: Option<DayNumber> = None;
+    let min = |a: Option<DayNumber>, d: DayNumber| Some(a.map_or(d, |a| a.min(d)));
+    let max = |a: Option<DayNumber>, d: DayNumber| Some(a.map_or(d, |a| a.max(d)));
+    let mut tasks: Vec<TaskSchedule> = Vec::with_capacity(n);
+    // Most plans record no progress, hold, and have every task on one
+    // calendar: every task happens as planned (today is not past it), and
+    // its three pairs of dates are six look-ups.
+    let as_planned = pos.actual.is_none() && matches!(fc, forecast::Forecast::AsPlanned);
+    let uniform = line
+        .uniform_working_days()
+        .filter(|_| as_planned && baseline.is_none());
+    if let Some(working) = uniform {
+        let now = now[0];
+        // The plan-wide figures without an `Option` per task: every task
+        // counts (none is cancelled), backward ones also for the deadline.
+        let (mut first, mut last) = (DayNumber::MAX, DayNumber::MIN);
+        let (mut backward, mut earliest_last, mut last_before) =
+            (false, DayNumber::MIN, DayNumber::MIN);
+        for t in 0..n {
+            let days = pos.days[t];
+            let planned = pos.planned[t];
+            let (start, end) = line.display_days_on(working, t, planned, days);
+            let (earliest_start, earliest_end) =
+                line.display_days_on(working, t, pos.earliest[t], days);
+            let (latest_start, latest_end) = line.display_days_on(working, t, pos.latest[t], days);
+            let follow_up = pos.follow_up[t];
+            if !follow_up {
+                backward = true;
+                earliest_last = earliest_last.max(earliest_end);
+                last_before = last_before.max(end);
+            }
+            last = last.max(end);
+            first = first.min(start);
+            let (late, at_risk) = forecast::lateness(pos, false, now, within, t);
+            // Without progress every task is to do: none is cancelled.
+            let status = checked.status[t];
+            let (start_date, end_date) = (line.date(start), line.date(end));
+            tasks.push(TaskSchedule {
                 start: start_date,
                 end: end_date,
-                earliest_start: to_date(earliest_start),
-                earliest_end: to_date(earliest_end),
-                latest_start: to_date(latest_start),
-                latest_end: to_date(latest_end),
-                days: pos.days[t] as u32,
+                earliest_start: line.date(earliest_start),
+                earliest_end: line.date(earliest_end),
+                latest_start: line.date(latest_start),
+                latest_end: line.date(latest_end),
+                days: days as u32,
                 slack: slack[t],
                 critical: critical[t],
-                milestone: pos.days[t] == 0 && task.status != Status::Cancelled,
+                milestone: days == 0,
                 fixed: pos.fixed[t],
-                direction: if pos.follow_up[t] {
+                direction: if follow_up {
                     Direction::FollowUp
                 } else {
                     Direction::Backward
@@ -112,36 +136,103 @@ pub(crate) fn finish(
                 moved_by_levelling: 0,
                 moved_later: false,
                 moved_because: None,
-                status: task.status,
+                status,
+                forecast_start: start_date,
+                forecast_end: end_date,
+                late,
+                at_risk,
+                variance: None,
+            });
+        }
+        if n > 0 {
+            (first_start, first_forecast) = (Some(first), Some(first));
+            (last_end, last_forecast) = (Some(last), Some(last));
+        }
+        if backward {
+            earliest_deadline = Some(earliest_last);
+            last_forecast_before = Some(last_before);
+        }
+    } else {
+        for t in 0..n {
+            let started = pos.is_started(t);
+            let days = pos.days[t];
+            let planned = pos.planned[t];
+            let span = |s: i32, e: i32| {
+                if started {
+                    line.actual_days(t, s, e)
+                } else {
+                    line.display_span(t, s, e)
+                }
+            };
+            let (start, end) = line.display_days(t, planned);
+            let (earliest_start, earliest_end) = span(pos.earliest[t], pos.earliest_end(t));
+            let (latest_start, latest_end) = line.display_days(t, pos.latest[t]);
+            let (fc_start, fc_end) = (fc.start(pos, t), fc.end(pos, t));
+            // Most tasks happen as planned: their dates are already known.
+            let (forecast_start, forecast_end) =
+                if !started && fc_start == planned && fc_end == planned + days {
+                    (start, end)
+                } else {
+                    span(fc_start, fc_end)
+                };
+            let follow_up = pos.follow_up[t];
+            if !follow_up {
+                earliest_deadline = max(earliest_deadline, earliest_end);
+                last_forecast_before = max(last_forecast_before, forecast_end);
+            }
+            last_forecast = max(last_forecast, forecast_end);
+            last_end = max(last_end, end);
+            // Expected later than planned.
+            let task_behind = fc_start > planned || fc_end > planned + days;
+            behind |= task_behind && open(t);
+            let now = now[line.calendar_of(t)];
+            let (late, at_risk) = forecast::lateness(pos, task_behind, now, within, t);
+            let status = checked.status[t];
+            // A cancelled task is no work: it does not start the plan.
+            if status != Status::Cancelled {
+                first_start = min(first_start, start);
+                first_forecast = min(first_forecast, forecast_start);
+            }
+            let forecast_start = line.date(forecast_start);
+            let forecast_end = line.date(forecast_end);
+            tasks.push(TaskSchedule {
+                start: line.date(start),
+                end: line.date(end),
+                earliest_start: line.date(earliest_start),
+                earliest_end: line.date(earliest_end),
+                latest_start: line.date(latest_start),
+                latest_end: line.date(latest_end),
+                days: days as u32,
+                slack: slack[t],
+                critical: critical[t],
+                milestone: days == 0 && status != Status::Cancelled,
+                fixed: pos.fixed[t],
+                direction: if follow_up {
+                    Direction::FollowUp
+                } else {
+                    Direction::Backward
+                },
+                offset: start - deadline_day,
+                moved_by_levelling: 0,
+                moved_later: false,
+                moved_because: None,
+                status,
                 forecast_start,
                 forecast_end,
                 late,
                 at_risk,
                 variance: baseline
-                    .and(recorded.get(task.id.as_str()))
+                    .and_then(|_| recorded.get(plan.tasks[t].id.as_str()))
                     .map(|b| Variance {
                         start: working_days(b.start, forecast_start),
                         end: working_days(b.end, forecast_end),
                     }),
-            }
-        })
-        .collect();
+            });
+        }
+    }
 
     let work_starts = plan_calendar.day_of(plan_calendar.index_at(today_day));
-    let earliest_deadline = (0..n)
-        .filter(|&t| !pos.follow_up[t])
-        .map(|t| {
-            let (s, e) = (pos.earliest[t], pos.earliest_end(t));
-            if pos.is_started(t) {
-                line.actual_days(t, s, e).1
-            } else {
-                line.display_span(t, s, e).1
-            }
-        })
-        .max()
-        .unwrap_or(work_starts);
-
-    let behind = (0..n).any(|t| open(t) && fc.behind(pos, t));
+    let earliest_deadline = earliest_deadline.unwrap_or(work_starts);
     let verdict = if min_slack < 0 {
         Verdict::Late
     } else if behind {
@@ -149,45 +240,42 @@ pub(crate) fn finish(
     } else {
         Verdict::OnTrack
     };
-    let before_deadline: Vec<&TaskSchedule> = tasks
-        .iter()
-        .filter(|t| t.direction == Direction::Backward)
-        .collect();
-    let forecast_end = if before_deadline.is_empty() {
-        tasks.iter().map(|t| t.forecast_end).max()
-    } else {
-        before_deadline.iter().map(|t| t.forecast_end).max()
-    };
-    // A cancelled task is no work: it does not start the plan.
-    let work = || tasks.iter().filter(|t| t.status != Status::Cancelled);
-    let forecast_start = work().map(|t| t.forecast_start).min();
+    let forecast_end = last_forecast_before.or(last_forecast).map(|d| line.date(d));
+    let forecast_start = first_forecast.map(|d| line.date(d));
     let variance = baseline.map(|b| PlanVariance {
         baseline: b.name.clone(),
         start: b.start.zip(forecast_start).map(|(b, f)| working_days(b, f)),
         end: b.end.zip(forecast_end).map(|(b, f)| working_days(b, f)),
     });
-    let start = work().map(|t| t.start).min();
+    let start = first_start.map(|d| line.date(d));
+    let critical_path = longest_chain(graph, order, line, pos, &critical);
+    let margin_path = match margin {
+        Some(m) => {
+            let member: Vec<bool> = (0..n)
+                .map(|t| !pos.follow_up[t] && !pos.fixed[t] && slack[t] == m)
+                .collect();
+            // Usually the same tasks as the critical path's: the same chain.
+            if member == critical {
+                critical_path.clone()
+            } else {
+                longest_chain(graph, order, line, pos, &member)
+            }
+        }
+        None => Vec::new(),
+    };
     Schedule {
         today,
         work_starts: to_date(work_starts),
         deadline: plan.deadline,
         start,
-        finish: tasks.iter().map(|t| t.end).max(),
+        finish: last_end.map(|d| line.date(d)),
         feasible: min_slack >= 0,
         late_by: (-min_slack).max(0) as u32,
         min_slack,
         margin,
         earliest_deadline: to_date(earliest_deadline),
-        critical_path: longest_chain(graph, order, line, pos, &critical),
-        margin_path: match margin {
-            Some(m) => {
-                let member: Vec<bool> = (0..n)
-                    .map(|t| !pos.follow_up[t] && !pos.fixed[t] && slack[t] == m)
-                    .collect();
-                longest_chain(graph, order, line, pos, &member)
-            }
-            None => Vec::new(),
-        },
+        critical_path,
+        margin_path,
         tasks,
         meetings: plan
             .meetings
@@ -216,39 +304,56 @@ fn longest_chain(
     pos: &Positions,
     member: &[bool],
 ) -> Vec<TaskIx> {
-    let n = member.len();
+    // Members are few: their figures live in arrays of their own, reached
+    // through `slot` (per task, its member's place in topological order).
+    const OUT: u32 = u32::MAX;
+    let mut slot = vec![OUT; member.len()];
+    let members: Vec<u32> = order
+        .iter()
+        .copied()
+        .filter(|&t| member[t as usize])
+        .collect();
+    for (i, &t) in members.iter().enumerate() {
+        slot[t as usize] = i as u32;
+    }
     let weight = |t: TaskIx| (i64::from(pos.days[t]), 1i64);
-    let mut best: Vec<(i64, i64)> = vec![(0, 0); n];
-    let mut prev: Vec<Option<TaskIx>> = vec![None; n];
-    for &t in order {
+    let mut best: Vec<(i64, i64)> = Vec::with_capacity(members.len());
+    let mut prev: Vec<u32> = Vec::with_capacity(members.len());
+    for &t in &members {
         let t = t as usize;
-        if !member[t] {
-            continue;
-        }
         let mut from: Option<TaskIx> = None;
         for e in graph.preds(t) {
             let p = e.other as usize;
-            if member[p] && from.is_none_or(|f| best[p] > best[f] || (best[p] == best[f] && p < f))
+            if slot[p] != OUT
+                && from.is_none_or(|f| {
+                    let (bp, bf) = (best[slot[p] as usize], best[slot[f] as usize]);
+                    bp > bf || (bp == bf && p < f)
+                })
             {
                 from = Some(p);
             }
         }
         let (d, c) = weight(t);
-        best[t] = from.map_or((d, c), |f| (best[f].0 + d, best[f].1 + c));
-        prev[t] = from;
+        best.push(from.map_or((d, c), |f| {
+            let b = best[slot[f] as usize];
+            (b.0 + d, b.1 + c)
+        }));
+        prev.push(from.map_or(OUT, |f| f as u32));
     }
     let end_of = |t: TaskIx| line.end_instant(t, pos.planned[t]);
-    let last = (0..n)
+    let best_of = |t: TaskIx| best[slot[t] as usize];
+    let last = (0..member.len())
         .filter(|&t| member[t])
         .fold(None, |acc: Option<TaskIx>, t| match acc {
-            Some(a) if (best[a], end_of(a)) >= (best[t], end_of(t)) => Some(a),
+            Some(a) if (best_of(a), end_of(a)) >= (best_of(t), end_of(t)) => Some(a),
             _ => Some(t),
         });
     let mut chain = Vec::new();
     let mut at = last;
     while let Some(t) = at {
         chain.push(t);
-        at = prev[t];
+        let p = prev[slot[t] as usize];
+        at = (p != OUT).then_some(p as usize);
     }
     chain.reverse();
     chain

@@ -26,6 +26,7 @@ pub(crate) enum Forecast {
 }
 
 impl Forecast {
+    #[inline]
     pub fn start(&self, pos: &Positions, t: TaskIx) -> i32 {
         match self {
             Forecast::AsPlanned => pos.planned[t],
@@ -33,16 +34,12 @@ impl Forecast {
         }
     }
 
+    #[inline]
     pub fn end(&self, pos: &Positions, t: TaskIx) -> i32 {
         match self {
             Forecast::AsPlanned => pos.planned[t] + pos.days[t],
             Forecast::Dated { end, .. } => end[t],
         }
-    }
-
-    /// Is task `t` expected later than planned?
-    pub fn behind(&self, pos: &Positions, t: TaskIx) -> bool {
-        self.start(pos, t) > pos.planned[t] || self.end(pos, t) > pos.planned[t] + pos.days[t]
     }
 }
 
@@ -79,7 +76,7 @@ pub(crate) fn forecast(
         pos.is_started(t)
             .then(|| (pos.earliest[t], pos.earliest_end(t)))
     };
-    let (start, end) = forward::<true>(graph, order, line, &pos.days, floor, kept);
+    let (start, end) = forward::<true>(graph, order, line, pos.days, floor, kept);
     Forecast::Dated {
         start,
         end: end.unwrap_or_default(),
@@ -92,10 +89,12 @@ pub(crate) fn forecast(
 /// late, but it becomes late unless its owner starts within `within`
 /// working days, or its forecast is already behind its plan.
 ///
-/// `now` is today's index in `t`'s calendar.
+/// `now` is today's index in `t`'s calendar; `behind`: is its forecast
+/// later than its plan (it starts later, or ends later)?
+#[inline(always)]
 pub(crate) fn lateness(
     pos: &Positions,
-    fc: &Forecast,
+    behind: bool,
     now: i32,
     within: u32,
     t: TaskIx,
@@ -113,7 +112,6 @@ pub(crate) fn lateness(
     } else {
         now > planned.min(last_day)
     };
-    let behind = fc.behind(pos, t);
     let soon = !started && i64::from(planned.min(last_day)) - i64::from(now) < i64::from(within);
     (late, !late && (behind || soon))
 }

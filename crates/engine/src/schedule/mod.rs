@@ -417,12 +417,15 @@ fn schedule_once(
     load: bool,
     critical: Option<buffers::CriticalBuffer>,
 ) -> Result<(Schedule, Option<PeopleLoad>), PlanErrors> {
-    let owners = owners::Owners::new(plan);
-    let mut checked = passes::Checked::new(plan, &owners, today)?;
+    let (owners, mut checked, mut graph) = passes::Checked::new(plan, today)?;
     if let Some(c) = critical {
         checked.add_tail(c.task, c.days as i32);
     }
-    let graph = graph::Graph::new(plan);
+    if checked.one_calendar_small() {
+        graph.set_offsets(&checked.days);
+    } else {
+        graph.clear_offsets();
+    }
     let order = graph.topological_order().map_err(|cycles| {
         PlanErrors(
             cycles
@@ -471,21 +474,13 @@ fn schedule_once(
         };
         let (reached_lo, reached_hi) = positions.reached(&line);
         let (bookings, overloads) =
-            bookings::overloads_at(&owners, &line, &positions.planned, &checked.days);
+            bookings::overloads_at(&owners, &line, &positions.planned, &checked.days, load);
         if !line.overflowed() {
-            let mut schedule = critical::finish(plan, &graph, &order, &line, &positions, today);
+            let mut schedule =
+                critical::finish(plan, &checked, &graph, &order, &line, &positions, today);
             schedule.buffers =
                 buffers::buffers(plan, &checked, &line, &schedule.tasks, critical.as_ref());
-            schedule.overloads = overloads
-                .into_iter()
-                .map(|o| Overload {
-                    person: owners.people[o.person].id.clone(),
-                    date: to_date(o.day),
-                    booked: o.booked,
-                    capacity: o.capacity,
-                    tasks: o.tasks,
-                })
-                .collect();
+            schedule.overloads = overloads;
             if let Some(levelled) = levelled {
                 report_levelling(
                     &mut schedule,

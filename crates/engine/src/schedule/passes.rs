@@ -18,13 +18,23 @@
 //! Fixed tasks (`on`) keep their date in the plan; their earliest start may
 //! only move later and their latest only earlier, which is how a broken fixed
 //! date shows as negative slack instead of being moved.
+//!
+//! How it stays fast on plans of a million tasks (BENCHMARKS.md): the plan's
+//! tasks are walked once ([`Checked::new`]: checks, owners, calendars and the
+//! links, in flat arrays); every pass reads predecessors only, the backward
+//! ones pushing each task's bound onto its predecessors ([`Ends`]); when
+//! every task works on one calendar a link is one difference of starts
+//! ([`Graph::offsets`]); and without follow-up tasks, steps 2 and 5 share
+//! one walk ([`planned_and_latest`]). Each shortcut computes the same
+//! numbers as the general rules of `timeline`.
 
+use crate::calendar::Weekdays;
 use crate::day_number::{DayNumber, day_number};
 use crate::error::{PlanError, PlanErrors};
 use crate::plan::{Plan, ReadyBy, Status, TaskIx};
-use crate::schedule::graph::Graph;
-use crate::schedule::owners::Owners;
-use crate::schedule::timeline::Timeline;
+use crate::schedule::graph::{Edge, Graph, SMALL_SUMS};
+use crate::schedule::owners::{NO_OWNER, Owners, Resolver, Resource};
+use crate::schedule::timeline::{CalendarKey, Timeline};
 
 /// "No date" in the per-task arrays.
 pub(crate) const NONE: DayNumber = i32::MIN;
@@ -47,6 +57,80 @@ pub(crate) struct Checked {
     pub tail: Vec<i32>,
     /// When the work planned back from the deadline must be ready.
     pub ready: Ready,
+    /// `2 × Σ days + Σ |lag| + Σ buffers`: how far positions can run from
+    /// the dates they start from (for [`Checked::one_calendar_small`]).
+    sums: i64,
+    pub status: Vec<Status>,
+    /// Does any task record progress (a status other than todo, or dates)?
+    pub tracked: bool,
+    /// The distinct calendars tasks work on, the plan's first.
+    pub calendar_keys: Vec<CalendarKey>,
+    /// Per task, its calendar's index in `calendar_keys`; empty when every
+    /// task works on the plan's calendar.
+    pub task_calendar: Vec<u32>,
+}
+
+/// The distinct calendars of the plan's tasks, found task by task.
+struct Calendars {
+    plan_workdays: Weekdays,
+    keys: Vec<CalendarKey>,
+    /// Per person, the calendar of their tasks that keep the plan's
+    /// weekdays and holidays (most tasks), once known.
+    of_owner: Vec<u32>,
+}
+
+impl Calendars {
+    fn new(plan: &Plan) -> Calendars {
+        Calendars {
+            plan_workdays: plan.calendar.workdays,
+            keys: vec![CalendarKey {
+                workdays: plan.calendar.workdays,
+                with_holidays: true,
+                off_of: None,
+            }],
+            of_owner: Vec::new(),
+        }
+    }
+
+    /// The calendar of `task`, owned by person `o` (or NO_OWNER).
+    fn of(&mut self, task: &crate::plan::Task, o: u32, owner: Option<&Resource>) -> u32 {
+        let plain = task.workdays.is_none() && !task.work_on_holidays;
+        if plain && o == NO_OWNER {
+            return 0;
+        }
+        if plain && let Some(&c) = self.of_owner.get(o as usize).filter(|&&c| c != NO_OWNER) {
+            return c;
+        }
+        let mut key = CalendarKey {
+            workdays: task.workdays.unwrap_or(self.plan_workdays),
+            with_holidays: !task.work_on_holidays,
+            off_of: None,
+        };
+        if let Some(person) = owner {
+            if let Some(theirs) = person.workdays {
+                key.workdays = key.workdays.intersection(theirs);
+            }
+            if person.has_off {
+                key.off_of = Some(o);
+            }
+        }
+        // Few distinct calendars: a linear search beats hashing.
+        let c = match self.keys.iter().position(|k| *k == key) {
+            Some(i) => i as u32,
+            None => {
+                self.keys.push(key);
+                self.keys.len() as u32 - 1
+            }
+        };
+        if plain {
+            let o = o as usize;
+            if self.of_owner.len() <= o {
+                self.of_owner.resize(o + 1, NO_OWNER);
+            }
+            self.of_owner[o] = c;
+        }
+        c
+    }
 }
 
 /// The close that bounds the planned work of backward tasks.
@@ -61,11 +145,14 @@ pub(crate) enum Ready {
 }
 
 impl Checked {
+    /// Checks the plan and resolves it, in one walk over its tasks (large
+    /// plans are megabytes of tasks: each walk is a trip to memory): the
+    /// owners, the per-task arrays of the passes, each task's calendar and
+    /// the dependency graph.
     pub fn new(
         plan: &Plan,
-        owners: &Owners,
         today: jiff::civil::Date,
-    ) -> Result<Checked, PlanErrors> {
+    ) -> Result<(Owners, Checked, Graph), PlanErrors> {
         let n = plan.tasks.len();
         let mut errors = Vec::new();
         if plan.calendar.workdays.is_empty() {
@@ -74,29 +161,45 @@ impl Checked {
                 id: None,
             });
         }
-        let mut days = Vec::with_capacity(n);
-        let mut fixed = Vec::with_capacity(n);
-        let mut due = Vec::with_capacity(n);
+        let mut resolver = Resolver::new(plan);
+        // Per-task arrays are written by index: a dozen vectors pushed in
+        // one loop cost more in lengths and capacities than the work itself.
+        let mut of_task = vec![NO_OWNER; n];
+        let mut days = vec![0i32; n];
+        let mut fixed = vec![NONE; n];
+        let mut due = vec![NONE; n];
+        let mut status = vec![Status::Todo; n];
+        let mut tracked = false;
         let mut progress_span = None;
-        let any_margin = plan.tasks.iter().any(|t| t.margin > 0);
-        let mut tail = Vec::with_capacity(if any_margin { n } else { 0 });
-        let resolve = |when: Option<crate::relative::When>,
-                       t: TaskIx,
-                       what: &str,
-                       errors: &mut Vec<PlanError>| match when {
-            None => NONE,
-            Some(w) => match w.resolve(plan.deadline) {
-                Some(d) => day_number(d),
-                None => {
-                    errors.push(PlanError::DateOutOfRange {
-                        task: Some(t),
-                        what: format!("the {what} date of task `{}`", plan.tasks[t].id),
-                    });
-                    NONE
+        // Filled from the first task with a margin on (most plans have none).
+        let mut tail: Vec<i32> = Vec::new();
+        let mut pred_start = vec![0u32; n + 1];
+        let mut preds: Vec<Edge> = Vec::with_capacity(n.saturating_mul(3));
+        let mut offsets: Vec<(u32, i32)> = Vec::with_capacity(n.saturating_mul(3));
+        let mut calendars = Calendars::new(plan);
+        // Allocated at the first task off the plan's calendar (most plans
+        // have none): until then every task is on calendar 0.
+        let mut task_calendar: Vec<u32> = Vec::new();
+        // Every link to an earlier task; 2 × Σ days + Σ |lag| (each term
+        // is under 2^31: no overflow in `i64` short of 2^32 tasks and links).
+        let mut backward = true;
+        let mut sums: i64 = 0;
+        let resolve =
+            |when: crate::relative::When, t: TaskIx, what: &str, errors: &mut Vec<PlanError>| {
+                match when.resolve(plan.deadline) {
+                    Some(d) => day_number(d),
+                    None => {
+                        errors.push(PlanError::DateOutOfRange {
+                            task: Some(t),
+                            what: format!("the {what} date of task `{}`", plan.tasks[t].id),
+                        });
+                        NONE
+                    }
                 }
-            },
-        };
-        for person in &owners.people {
+            };
+        // Only the plan's own people can have an empty week: owners it does
+        // not list work on the plan's calendar.
+        for person in &resolver.people {
             if person.workdays.is_some_and(|w| w.is_empty()) {
                 errors.push(PlanError::PersonWithoutWorkdays {
                     person: person.id.clone(),
@@ -104,7 +207,11 @@ impl Checked {
             }
         }
         for (t, task) in plan.tasks.iter().enumerate() {
-            let owner = owners.owner(t).map(|o| &owners.people[o]);
+            let o = resolver.resolve(task.owner.as_deref());
+            of_task[t] = o;
+            let owner = (o != NO_OWNER).then(|| &resolver.people[o as usize]);
+            status[t] = task.status;
+            tracked |= task.status != Status::Todo || task.progress.is_some();
             // A cancelled task stays in the graph so that its links pass through.
             let own_days = if task.status == Status::Cancelled {
                 0
@@ -135,11 +242,11 @@ impl Checked {
                     }
                 }
             }
-            days.push(
-                i32::try_from(span)
-                    .unwrap_or(i32::MAX / 4)
-                    .min(i32::MAX / 4),
-            );
+            let span = i32::try_from(span)
+                .unwrap_or(i32::MAX / 4)
+                .min(i32::MAX / 4);
+            days[t] = span;
+            sums += 2 * i64::from(span);
             if let Some(person) = owner
                 && let Some(theirs) = person.workdays
                 && !theirs.is_empty()
@@ -153,33 +260,60 @@ impl Checked {
                     owner: person.id.clone(),
                 });
             }
-            if any_margin {
-                tail.push(if task.status == Status::Cancelled {
-                    0
-                } else {
-                    i32::try_from(task.margin)
-                        .unwrap_or(i32::MAX / 4)
-                        .min(i32::MAX / 4)
-                });
+            if task.margin > 0 && task.status != Status::Cancelled {
+                if tail.is_empty() {
+                    tail = vec![0; n];
+                }
+                tail[t] = i32::try_from(task.margin)
+                    .unwrap_or(i32::MAX / 4)
+                    .min(i32::MAX / 4);
+                sums += i64::from(tail[t]);
             }
-            fixed.push(resolve(task.on, t, "fixed", &mut errors));
-            due.push(resolve(task.due, t, "due", &mut errors));
+            if let Some(on) = task.on {
+                fixed[t] = resolve(on, t, "fixed", &mut errors);
+            }
+            if let Some(by) = task.due {
+                due[t] = resolve(by, t, "due", &mut errors);
+            }
             if task.workdays.is_some_and(|w| w.is_empty()) {
                 errors.push(PlanError::NoWorkdays {
                     task: Some(t),
                     id: Some(task.id.clone()),
                 });
             }
+            let c = calendars.of(task, o, owner);
+            if c != 0 && task_calendar.is_empty() {
+                task_calendar = vec![0; n];
+            }
+            if !task_calendar.is_empty() {
+                task_calendar[t] = c;
+            }
+            pred_start[t] = preds.len() as u32;
             for link in &task.after {
+                backward &= link.task < t;
+                sums += i64::from(link.lag).abs();
                 if link.task >= n {
                     errors.push(PlanError::UnknownPredecessor {
                         task: t,
                         id: task.id.clone(),
                         link: link.task,
                     });
+                } else {
+                    let edge = Edge {
+                        other: link.task as u32,
+                        kind: link.kind,
+                        lag: link.lag,
+                    };
+                    preds.push(edge);
+                    // The link's difference, while its numbers are at hand
+                    // (a predecessor later in the plan has no days yet).
+                    if link.task < t {
+                        offsets.push((edge.other, edge.offset(days[link.task], span)));
+                    }
                 }
             }
         }
+        pred_start[n] = preds.len() as u32;
         let ready = match plan.margins.ready {
             None => Ready::AtDeadline,
             Some(ReadyBy::Days(0)) => Ready::AtDeadline,
@@ -195,27 +329,32 @@ impl Checked {
                 }
             },
         };
-        // Most plans have no buffer: no per-task array to read in the passes.
-        if tail.iter().all(|&t| t == 0) {
-            tail = Vec::new();
+        if !errors.is_empty() {
+            return Err(PlanErrors(errors));
         }
-        if errors.is_empty() {
-            Ok(Checked {
-                days,
-                fixed,
-                due,
-                deadline: day_number(plan.deadline),
-                progress_span,
-                tail,
-                ready,
-            })
-        } else {
-            Err(PlanErrors(errors))
-        }
+        let checked = Checked {
+            days,
+            fixed,
+            due,
+            deadline: day_number(plan.deadline),
+            progress_span,
+            tail,
+            ready,
+            sums,
+            status,
+            tracked,
+            calendar_keys: calendars.keys,
+            task_calendar,
+        };
+        // Offsets were computed only for links to earlier tasks.
+        let offsets = if backward { offsets } else { Vec::new() };
+        let graph = Graph::from_preds(pred_start, preds, backward, offsets);
+        Ok((resolver.finish(of_task), checked, graph))
     }
 
     /// A fixed task's start index: a task starts on its date; a milestone
     /// is the close of its date.
+    #[inline]
     pub fn fixed_start(&self, line: &Timeline, t: TaskIx) -> i32 {
         let f = self.fixed[t];
         if self.days[t] == 0 {
@@ -256,6 +395,13 @@ impl Checked {
             self.tail = vec![0; self.days.len()];
         }
         self.tail[t] += days;
+        self.sums = self.sums.saturating_add(i64::from(days).abs());
+    }
+
+    /// Do all tasks work on one calendar, with numbers small enough for
+    /// links to be plain differences ([`Graph::set_offsets`])?
+    pub fn one_calendar_small(&self) -> bool {
+        self.calendar_keys.len() == 1 && self.sums < SMALL_SUMS
     }
 
     /// The start index from which a link of `kind` leaves predecessor `p`
@@ -289,15 +435,17 @@ impl Checked {
 }
 
 /// Start indices from the passes, each in its task's own calendar.
-pub(crate) struct Positions {
+pub(crate) struct Positions<'a> {
     pub planned: Vec<i32>,
-    /// Follow-up tasks: the latest start that meets the fixed and due dates after them.
+    /// Follow-up tasks: the latest start that meets the fixed and due dates
+    /// after them (read only for follow-up tasks: empty when there are none).
     pub follow_up_latest: Vec<i32>,
     pub earliest: Vec<i32>,
     pub latest: Vec<i32>,
     pub follow_up: Vec<bool>,
     pub fixed: Vec<bool>,
-    pub days: Vec<i32>,
+    /// `Checked::days`.
+    pub days: &'a [i32],
     /// Work done or under way, when the plan records any progress.
     pub actual: Option<Actual>,
 }
@@ -313,8 +461,9 @@ pub(crate) struct Actual {
     pub closed: Vec<bool>,
 }
 
-impl Positions {
+impl Positions<'_> {
     /// Exclusive end index of the forward pass.
+    #[inline]
     pub fn earliest_end(&self, t: TaskIx) -> i32 {
         match &self.actual {
             Some(a) => a.end[t],
@@ -322,16 +471,18 @@ impl Positions {
         }
     }
 
+    #[inline]
     pub fn is_started(&self, t: TaskIx) -> bool {
         self.actual.as_ref().is_some_and(|a| a.started[t])
     }
 
+    #[inline]
     pub fn is_closed(&self, t: TaskIx) -> bool {
         self.actual.as_ref().is_some_and(|a| a.closed[t])
     }
 }
 
-impl Positions {
+impl Positions<'_> {
     /// The first and last days any position reaches. Conversions are
     /// monotone, so the extreme indices of each calendar are enough; this
     /// also raises the calendars' overflow flag if one is outside the window.
@@ -388,14 +539,23 @@ pub(crate) fn forward<const ENDS: bool>(
             continue;
         }
         let mut s = floor(t);
-        for e in graph.preds(t) {
-            let p = e.other as usize;
-            let from = if ends && e.kind.from_finish() {
-                end[p] - days[p]
-            } else {
-                start[p]
-            };
-            s = s.max(line.forward_bound(p, from, t, e.kind, e.lag));
+        match graph.offsets(t) {
+            Some(offsets) if !ends => {
+                for &(p, offset) in offsets {
+                    s = s.max(start[p as usize] + offset);
+                }
+            }
+            _ => {
+                for e in graph.preds(t) {
+                    let p = e.other as usize;
+                    let from = if ends && e.kind.from_finish() {
+                        end[p] - days[p]
+                    } else {
+                        start[p]
+                    };
+                    s = s.max(line.forward_bound(p, from, t, e.kind, e.lag));
+                }
+            }
         }
         start[t] = s;
         if ends {
@@ -451,7 +611,10 @@ pub(crate) fn latest_starts(
         .filter(|&t| follow_up[t])
         .map(|t| line.end_instant(t, planned[t]))
         .max();
+    let deadline_close = line.indices_at(checked.deadline + 1);
+    let finish_at = finish.map(|finish| line.indices_at(finish));
     let mut latest = vec![0i32; n];
+    let mut ends = Ends::new(graph, line, &checked.days);
     for &t in order.iter().rev() {
         let t = t as usize;
         let fixed = checked.fixed[t] != NONE;
@@ -460,20 +623,93 @@ pub(crate) fn latest_starts(
             && !follow_up[t]
         {
             latest[t] = held[t];
+            ends.push(t, held[t]);
             continue;
         }
-        let bound = match (follow_up[t], finish) {
-            (true, Some(finish)) => line.index_at(t, finish),
-            _ => line.index_at(t, checked.deadline + 1),
+        let bound = match (follow_up[t], &finish_at) {
+            (true, Some(finish_at)) => line.of_calendar(finish_at, t),
+            _ => line.of_calendar(&deadline_close, t),
         };
-        let end = latest_end(checked, graph, line, t, bound, |s| latest[s]);
+        let end = own_end(checked, line, t, bound).min(ends.of(t));
         let mut start = end - checked.days[t];
         if fixed {
             start = start.min(checked.fixed_start(line, t));
         }
         latest[t] = start;
+        ends.push(t, start);
     }
     latest
+}
+
+/// `bound` and task `t`'s own `due`: how late it may end (exclusive
+/// index) before its successors are counted.
+#[inline]
+fn own_end(checked: &Checked, line: &Timeline, t: TaskIx, bound: i32) -> i32 {
+    if checked.due[t] != NONE {
+        bound.min(line.index_at(t, checked.due[t] + 1))
+    } else {
+        bound
+    }
+}
+
+/// The backward walks without a list of successors: once task `s` has its
+/// start (`UNBOUNDED`: none, it bounds nothing), the latest end each link
+/// into it allows is folded into its predecessor's bound. Walking in
+/// reverse topological order, a task's bound is complete when its turn
+/// comes, and equal to what [`latest_end`] finds from its successors.
+struct Ends<'a> {
+    graph: &'a Graph,
+    line: &'a Timeline<'a>,
+    days: &'a [i32],
+    /// With [`Graph::offsets`], the least start of a successor minus the
+    /// link's difference (the task's latest start; its end is that plus its
+    /// days). Else the latest end itself.
+    bound: Vec<i32>,
+}
+
+impl<'a> Ends<'a> {
+    fn new(graph: &'a Graph, line: &'a Timeline<'a>, days: &'a [i32]) -> Ends<'a> {
+        Ends {
+            graph,
+            line,
+            days,
+            bound: vec![UNBOUNDED; days.len()],
+        }
+    }
+
+    /// Task `s` starts at `start`: what that allows its predecessors.
+    #[inline(always)]
+    fn push(&mut self, s: TaskIx, start: i32) {
+        if start == UNBOUNDED {
+            return;
+        }
+        match self.graph.offsets(s) {
+            Some(offsets) => {
+                for &(p, offset) in offsets {
+                    let bound = &mut self.bound[p as usize];
+                    *bound = (*bound).min(start - offset);
+                }
+            }
+            None => {
+                for e in self.graph.preds(s) {
+                    let p = e.other as usize;
+                    let bound = &mut self.bound[p];
+                    *bound = (*bound).min(self.line.backward_bound(p, s, start, e.kind, e.lag));
+                }
+            }
+        }
+    }
+
+    /// The latest end (exclusive index) task `t`'s successors allow.
+    #[inline(always)]
+    fn of(&self, t: TaskIx) -> i32 {
+        let bound = self.bound[t];
+        if bound == UNBOUNDED || !self.graph.has_offsets() {
+            bound
+        } else {
+            bound + self.days[t]
+        }
+    }
 }
 
 /// Steps 1 to 3: the planned start of every task, and how late each
@@ -501,46 +737,41 @@ fn planned_dates(
     //    finish here: that depends on step 3). Backward tasks that feed a
     //    follow-up task must respect this, or a fixed date after the deadline
     //    could be broken by a task that merely "adapts".
+    // 2. Planned dates of backward tasks, each before the buffer after it.
+    // Both in one walk back: a follow-up task's successors are all follow-up
+    // tasks (step 1 never waits for step 2), and a backward task's
+    // successors have their start of step 1 or 2 by its turn.
     let mut planned = vec![0i32; n];
     let mut follow_up_latest = vec![UNBOUNDED; n];
-    for &t in order.iter().rev() {
-        let t = t as usize;
-        if !follow_up[t] {
-            continue;
-        }
-        if is_fixed[t] {
-            follow_up_latest[t] = fixed_pos(t);
-            continue;
-        }
-        let end = latest_end(checked, graph, line, t, UNBOUNDED, |s| follow_up_latest[s]);
-        if end != UNBOUNDED {
-            follow_up_latest[t] = end - tail(t) - days[t];
-        }
-    }
-
-    // 2. Planned dates of backward tasks, each before the buffer after it.
     let ready = if buffered {
         checked.ready_day(line)
     } else {
         checked.deadline
     };
+    let ready_close = line.indices_at(ready + 1);
+    let mut ends = Ends::new(graph, line, days);
     for &t in order.iter().rev() {
         let t = t as usize;
-        if follow_up[t] {
-            continue;
-        }
-        if is_fixed[t] {
-            planned[t] = fixed_pos(t);
-            continue;
-        }
-        let end = latest_end(checked, graph, line, t, close_of(t, ready), |s| {
-            if follow_up[s] {
-                follow_up_latest[s]
+        let start = if follow_up[t] {
+            if is_fixed[t] {
+                follow_up_latest[t] = fixed_pos(t);
             } else {
-                planned[s]
+                let end = own_end(checked, line, t, UNBOUNDED).min(ends.of(t));
+                if end != UNBOUNDED {
+                    follow_up_latest[t] = end - tail(t) - days[t];
+                }
             }
-        });
-        planned[t] = end - tail(t) - days[t];
+            follow_up_latest[t]
+        } else {
+            planned[t] = if is_fixed[t] {
+                fixed_pos(t)
+            } else {
+                let bound = line.of_calendar(&ready_close, t);
+                own_end(checked, line, t, bound).min(ends.of(t)) - tail(t) - days[t]
+            };
+            planned[t]
+        };
+        ends.push(t, start);
     }
 
     // 3. Planned dates of follow-up tasks.
@@ -572,45 +803,144 @@ fn planned_dates(
     (planned, follow_up_latest)
 }
 
-pub(crate) fn run(
-    plan: &Plan,
+/// Steps 2 and 5 in one walk back, for plans without follow-up tasks: the
+/// planned start of every task (before its buffer and the ready-by day),
+/// and its latest start over every constraint. The same as
+/// [`planned_dates`] then [`latest_starts`], with each link read once.
+fn planned_and_latest(
     checked: &Checked,
     graph: &Graph,
     order: &[u32],
     line: &Timeline,
+    is_fixed: &[bool],
+) -> (Vec<i32>, Vec<i32>) {
+    let n = is_fixed.len();
+    let days = &checked.days;
+    let ready_close = line.indices_at(checked.ready_day(line) + 1);
+    let deadline_close = line.indices_at(checked.deadline + 1);
+    let mut planned = vec![0i32; n];
+    let mut latest = vec![0i32; n];
+    // Per task, what its successors allow: (planned, latest), as in `Ends`.
+    let mut ends = vec![(UNBOUNDED, UNBOUNDED); n];
+    let offsets = graph.has_offsets();
+    for &t in order.iter().rev() {
+        let t = t as usize;
+        let due = if checked.due[t] != NONE {
+            line.index_at(t, checked.due[t] + 1)
+        } else {
+            UNBOUNDED
+        };
+        let (mut from_planned, mut from_latest) = ends[t];
+        if offsets {
+            if from_planned != UNBOUNDED {
+                from_planned += days[t];
+            }
+            if from_latest != UNBOUNDED {
+                from_latest += days[t];
+            }
+        }
+        let fixed = is_fixed[t].then(|| checked.fixed_start(line, t));
+        let p = match fixed {
+            Some(start) => start,
+            None => {
+                line.of_calendar(&ready_close, t).min(due).min(from_planned)
+                    - checked.tail_of(t)
+                    - days[t]
+            }
+        };
+        let mut l = line
+            .of_calendar(&deadline_close, t)
+            .min(due)
+            .min(from_latest)
+            - days[t];
+        if let Some(start) = fixed {
+            l = l.min(start);
+        }
+        planned[t] = p;
+        latest[t] = l;
+        match graph.offsets(t) {
+            Some(links) => {
+                for &(q, offset) in links {
+                    let bound = &mut ends[q as usize];
+                    if p != UNBOUNDED {
+                        bound.0 = bound.0.min(p - offset);
+                    }
+                    if l != UNBOUNDED {
+                        bound.1 = bound.1.min(l - offset);
+                    }
+                }
+            }
+            None => {
+                for e in graph.preds(t) {
+                    let q = e.other as usize;
+                    let bound = &mut ends[q];
+                    if p != UNBOUNDED {
+                        bound.0 = bound.0.min(line.backward_bound(q, t, p, e.kind, e.lag));
+                    }
+                    if l != UNBOUNDED {
+                        bound.1 = bound.1.min(line.backward_bound(q, t, l, e.kind, e.lag));
+                    }
+                }
+            }
+        }
+    }
+    (planned, latest)
+}
+
+pub(crate) fn run<'a>(
+    plan: &Plan,
+    checked: &'a Checked,
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
     today: DayNumber,
-) -> Positions {
+) -> Positions<'a> {
     let n = plan.tasks.len();
     let days = &checked.days;
     let is_fixed: Vec<bool> = checked.fixed.iter().map(|&f| f != NONE).collect();
     // Fixed position: a task starts on its date; a milestone is the close of its date.
     let fixed_pos = |t: TaskIx| checked.fixed_start(line, t);
 
-    // Follow-up tasks: anchored on or after the deadline, and all their successors.
+    // Follow-up tasks: anchored on or after the deadline, and all their
+    // successors (none without such an anchor, as in most plans).
     let mut follow_up = vec![false; n];
-    for &t in order {
-        let t = t as usize;
-        if (is_fixed[t] && checked.fixed[t] >= checked.deadline)
-            || graph.preds(t).iter().any(|e| follow_up[e.other as usize])
-        {
-            follow_up[t] = true;
+    if (0..n).any(|t| checked.fixed[t] != NONE && checked.fixed[t] >= checked.deadline) {
+        for &t in order {
+            let t = t as usize;
+            if (is_fixed[t] && checked.fixed[t] >= checked.deadline)
+                || graph.preds(t).iter().any(|e| follow_up[e.other as usize])
+            {
+                follow_up[t] = true;
+            }
         }
     }
 
-    let (planned, follow_up_latest) =
-        planned_dates(checked, graph, order, line, &follow_up, &is_fixed, true);
+    // Without follow-up tasks the latest dates (step 5) do not depend on the
+    // planned ones (the plan's finish bounds follow-up tasks only): both
+    // come from one walk back over the links.
+    let any_follow_up = follow_up.contains(&true);
+    let (planned, follow_up_latest, both_latest) = if any_follow_up {
+        let (planned, follow_up_latest) =
+            planned_dates(checked, graph, order, line, &follow_up, &is_fixed, true);
+        (planned, follow_up_latest, None)
+    } else {
+        let (planned, latest) = planned_and_latest(checked, graph, order, line, &is_fixed);
+        (planned, Vec::new(), Some(latest))
+    };
     // Follow-up tasks' latest dates run to the plan's finish: the finish
     // without buffers, so that buffers before them leave every slack alone.
     let buffered = checked.ready != Ready::AtDeadline || !checked.tail.is_empty();
-    let unbuffered = buffered
+    let unbuffered = (buffered && any_follow_up)
         .then(|| planned_dates(checked, graph, order, line, &follow_up, &is_fixed, false).0);
 
     // 4. Earliest dates, forward from today; work already done or under
     //    way stays where it is.
-    let recorded = crate::schedule::actuals::actuals(plan, line, &planned, days, today);
+    let recorded =
+        crate::schedule::actuals::actuals(plan, checked.tracked, line, &planned, days, today);
     let tracked = recorded.is_some();
+    let now = line.indices_at(today);
     let floor = |t: TaskIx| {
-        let mut start = line.index_at(t, today);
+        let mut start = line.of_calendar(&now, t);
         if is_fixed[t] {
             start = start.max(fixed_pos(t));
         }
@@ -640,8 +970,10 @@ pub(crate) fn run(
     };
 
     // 5. Latest dates, backward over every constraint.
-    let finish_from = unbuffered.as_deref().unwrap_or(&planned);
-    let latest = latest_starts(checked, graph, order, line, finish_from, &follow_up, None);
+    let latest = both_latest.unwrap_or_else(|| {
+        let finish_from = unbuffered.as_deref().unwrap_or(&planned);
+        latest_starts(checked, graph, order, line, finish_from, &follow_up, None)
+    });
 
     Positions {
         planned,
@@ -650,7 +982,156 @@ pub(crate) fn run(
         latest,
         follow_up,
         fixed: is_fixed,
-        days: days.clone(),
+        days,
         actual,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Link, LinkKind, Progress, Task};
+    use crate::relative::When;
+    use jiff::ToSpan;
+    use jiff::civil::{Date, date};
+
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n.max(1)
+        }
+
+        fn range(&mut self, lo: i64, hi: i64) -> i64 {
+            lo + self.below((hi - lo + 1) as u64) as i64
+        }
+    }
+
+    /// A plan on the plan's calendar alone (so its links can be
+    /// differences), with every kind of link and lag, milestones, fixed
+    /// and due dates (some after the deadline: follow-up tasks), buffers,
+    /// progress, and tasks listed out of dependency order.
+    fn random_plan(seed: u64) -> (Plan, Date) {
+        let mut r = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let deadline = date(2026, 3, 2)
+            .checked_add(r.range(0, 300).days())
+            .unwrap();
+        let today = deadline.checked_sub(r.range(-10, 200).days()).unwrap();
+        let at = |r: &mut Rng, lo, hi| deadline.checked_add(r.range(lo, hi).days()).unwrap();
+        let n = r.range(1, 40) as usize;
+        // Task i of the draw is task place[i] of the plan.
+        let mut place: Vec<usize> = (0..n).collect();
+        if r.below(2) == 0 {
+            for i in (1..n).rev() {
+                place.swap(i, r.below(i as u64 + 1) as usize);
+            }
+        }
+        let mut tasks: Vec<Task> = (0..n)
+            .map(|i| Task::new(format!("t{i}"), "T", r.below(6) as u32))
+            .collect();
+        let tracked = r.below(3) == 0;
+        for i in 0..n {
+            let task = &mut tasks[place[i]];
+            for _ in 0..r.below(4).min(i as u64) {
+                let kind = [
+                    LinkKind::FinishToStart,
+                    LinkKind::StartToStart,
+                    LinkKind::FinishToFinish,
+                    LinkKind::StartToFinish,
+                ][r.below(4) as usize];
+                task.after.push(Link {
+                    task: place[r.below(i as u64) as usize],
+                    kind,
+                    lag: r.range(-3, 5) as i32,
+                });
+            }
+            if r.below(8) == 0 {
+                task.duration = crate::plan::Duration::Days(0);
+                task.on = Some(When::Date(at(&mut r, -60, 20)));
+            }
+            if r.below(8) == 0 {
+                task.due = Some(When::Date(at(&mut r, -60, 10)));
+            }
+            if r.below(10) == 0 {
+                task.margin = r.range(1, 3) as u32;
+            }
+            if tracked && r.below(3) == 0 {
+                task.status = Status::ALL[r.below(6) as usize];
+                if task.status != Status::Todo && r.below(2) == 0 {
+                    task.progress = Some(Box::new(Progress {
+                        started: Some(today.checked_sub(r.range(0, 20).days()).unwrap()),
+                        slip: r.below(3) as u32,
+                        ..Progress::default()
+                    }));
+                }
+            }
+        }
+        let mut plan = Plan::new("p", deadline);
+        plan.tasks = tasks;
+        if r.below(4) == 0 {
+            plan.margins.ready = Some(ReadyBy::Days(r.range(0, 4) as u32));
+        }
+        (plan, today)
+    }
+
+    /// The passes' positions, with links as differences or by the general
+    /// rules; `None` for a plan that does not schedule.
+    #[allow(clippy::type_complexity)]
+    fn positions(
+        plan: &Plan,
+        today: Date,
+        offsets: bool,
+    ) -> Option<(Vec<i32>, Vec<i32>, Vec<i32>, Vec<i32>)> {
+        let (owners, checked, mut graph) = Checked::new(plan, today).ok()?;
+        if offsets {
+            assert!(checked.one_calendar_small());
+            graph.set_offsets(&checked.days);
+        } else {
+            graph.clear_offsets();
+        }
+        let order = graph.topological_order().ok()?;
+        let today = day_number(today);
+        let (lo, hi) = checked.date_span(today);
+        let line = Timeline::new(plan, &checked, &owners, lo - 3000, hi + 3000);
+        let pos = run(plan, &checked, &graph, &order, &line, today);
+        let fixed: Vec<bool> = checked.fixed.iter().map(|&f| f != NONE).collect();
+        if !pos.follow_up.contains(&true) {
+            // The one walk back of steps 2 and 5 gives their two walks.
+            let (planned, _) = planned_dates(
+                &checked,
+                &graph,
+                &order,
+                &line,
+                &pos.follow_up,
+                &fixed,
+                true,
+            );
+            let latest = latest_starts(
+                &checked,
+                &graph,
+                &order,
+                &line,
+                &planned,
+                &pos.follow_up,
+                None,
+            );
+            assert_eq!((&planned, &latest), (&pos.planned, &pos.latest));
+        }
+        Some((pos.planned, pos.follow_up_latest, pos.earliest, pos.latest))
+    }
+
+    #[test]
+    fn links_as_differences_give_the_positions_of_the_general_rules() {
+        let mut scheduled = 0;
+        for seed in 0..600 {
+            let (plan, today) = random_plan(seed);
+            let fast = positions(&plan, today, true);
+            scheduled += usize::from(fast.is_some());
+            assert_eq!(fast, positions(&plan, today, false), "seed {seed}");
+        }
+        assert!(scheduled > 300, "{scheduled} plans scheduled");
     }
 }
