@@ -16,6 +16,63 @@ use crate::schedule::{
     Direction, PlanVariance, Schedule, TaskSchedule, Variance, Verdict, to_date,
 };
 
+/// What every task's line of the schedule is built from, for both ways of
+/// finishing (the fast one for untracked plans, the general one).
+struct TaskLines<'a> {
+    line: &'a Timeline<'a>,
+    pos: &'a Positions<'a>,
+    slack: &'a [i32],
+    critical: &'a [bool],
+    deadline_day: DayNumber,
+}
+
+impl TaskLines<'_> {
+    /// Task `t` as planned, from its shown days (start, end, then the
+    /// earliest and latest pairs): forecast as planned, neither late nor at
+    /// risk, no variance; the caller overrides what it knows better.
+    fn task(&self, t: TaskIx, shown: [DayNumber; 6], status: Status) -> TaskSchedule {
+        let [
+            start,
+            end,
+            earliest_start,
+            earliest_end,
+            latest_start,
+            latest_end,
+        ] = shown;
+        let line = self.line;
+        let days = self.pos.days[t];
+        let (start_date, end_date) = (line.date(start), line.date(end));
+        TaskSchedule {
+            start: start_date,
+            end: end_date,
+            earliest_start: line.date(earliest_start),
+            earliest_end: line.date(earliest_end),
+            latest_start: line.date(latest_start),
+            latest_end: line.date(latest_end),
+            days: days as u32,
+            slack: self.slack[t],
+            critical: self.critical[t],
+            milestone: days == 0 && status != Status::Cancelled,
+            fixed: self.pos.fixed[t],
+            direction: if self.pos.follow_up[t] {
+                Direction::FollowUp
+            } else {
+                Direction::Backward
+            },
+            offset: start - self.deadline_day,
+            moved_by_levelling: 0,
+            moved_later: false,
+            moved_because: None,
+            status,
+            forecast_start: start_date,
+            forecast_end: end_date,
+            late: false,
+            at_risk: false,
+            variance: None,
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn finish(
     plan: &Plan,
@@ -82,6 +139,13 @@ pub(crate) fn finish(
     let min = |a: Option<DayNumber>, d: DayNumber| Some(a.map_or(d, |a| a.min(d)));
     let max = |a: Option<DayNumber>, d: DayNumber| Some(a.map_or(d, |a| a.max(d)));
     let mut tasks: Vec<TaskSchedule> = Vec::with_capacity(n);
+    let shape = TaskLines {
+        line,
+        pos,
+        slack: &slack,
+        critical: &critical,
+        deadline_day,
+    };
     // Most plans record no progress, hold, and have every task on one
     // calendar: every task happens as planned (today is not past it), and
     // its three pairs of dates are six look-ups.
@@ -114,34 +178,22 @@ pub(crate) fn finish(
             let (late, at_risk) = forecast::lateness(pos, false, now, within, t);
             // Without progress every task is to do: none is cancelled.
             let status = checked.status[t];
-            let (start_date, end_date) = (line.date(start), line.date(end));
-            tasks.push(TaskSchedule {
-                start: start_date,
-                end: end_date,
-                earliest_start: line.date(earliest_start),
-                earliest_end: line.date(earliest_end),
-                latest_start: line.date(latest_start),
-                latest_end: line.date(latest_end),
-                days: days as u32,
-                slack: slack[t],
-                critical: critical[t],
-                milestone: days == 0,
-                fixed: pos.fixed[t],
-                direction: if follow_up {
-                    Direction::FollowUp
-                } else {
-                    Direction::Backward
-                },
-                offset: start - deadline_day,
-                moved_by_levelling: 0,
-                moved_later: false,
-                moved_because: None,
+            let planned = shape.task(
+                t,
+                [
+                    start,
+                    end,
+                    earliest_start,
+                    earliest_end,
+                    latest_start,
+                    latest_end,
+                ],
                 status,
-                forecast_start: start_date,
-                forecast_end: end_date,
+            );
+            tasks.push(TaskSchedule {
                 late,
                 at_risk,
-                variance: None,
+                ..planned
             });
         }
         if n > 0 {
@@ -195,28 +247,19 @@ pub(crate) fn finish(
             }
             let forecast_start = line.date(forecast_start);
             let forecast_end = line.date(forecast_end);
-            tasks.push(TaskSchedule {
-                start: line.date(start),
-                end: line.date(end),
-                earliest_start: line.date(earliest_start),
-                earliest_end: line.date(earliest_end),
-                latest_start: line.date(latest_start),
-                latest_end: line.date(latest_end),
-                days: days as u32,
-                slack: slack[t],
-                critical: critical[t],
-                milestone: days == 0 && status != Status::Cancelled,
-                fixed: pos.fixed[t],
-                direction: if follow_up {
-                    Direction::FollowUp
-                } else {
-                    Direction::Backward
-                },
-                offset: start - deadline_day,
-                moved_by_levelling: 0,
-                moved_later: false,
-                moved_because: None,
+            let planned = shape.task(
+                t,
+                [
+                    start,
+                    end,
+                    earliest_start,
+                    earliest_end,
+                    latest_start,
+                    latest_end,
+                ],
                 status,
+            );
+            tasks.push(TaskSchedule {
                 forecast_start,
                 forecast_end,
                 late,
@@ -227,6 +270,7 @@ pub(crate) fn finish(
                         start: working_days(b.start, forecast_start),
                         end: working_days(b.end, forecast_end),
                     }),
+                ..planned
             });
         }
     }
