@@ -306,3 +306,53 @@ after = ["cm-emails", "black-friday"]
     );
     assert_eq!(dates(3), (d(30), d(30)));
 }
+
+/// Dropping a duplicate moves every later task one place up: links must
+/// follow, on both sides of the parallel reader's splits.
+#[test]
+fn links_after_a_dropped_duplicate_point_at_the_right_tasks() {
+    let mut text = String::from("deadline = 2026-06-30\n");
+    let mut ids: Vec<String> = (0..1500).map(|i| format!("t{i}")).collect();
+    ids.insert(700, "t3".to_string());
+    for (n, id) in ids.iter().enumerate() {
+        text.push_str(&format!(
+            "[[task]]\nid = \"{id}\"\ntitle = \"Task {n}\"\ndays = 1\n"
+        ));
+        if n > 0 {
+            let before = &ids[(n * 7919) % n];
+            text.push_str(&format!("after = [\"{before}\", \"t3\"]\n"));
+        }
+    }
+    let read = read_plan(&text);
+    assert_eq!(codes(&read.diagnostics), ["duplicate-id"]);
+    let plan = read.plan.unwrap();
+    let kept: Vec<&String> = ids
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| *n != 700)
+        .map(|(_, id)| id)
+        .collect();
+    let got: Vec<&String> = plan.tasks.iter().map(|t| &t.id).collect();
+    assert_eq!(got, kept);
+    assert_eq!(read.spans.tasks.len(), kept.len());
+    for (n, task) in plan.tasks.iter().enumerate() {
+        let want: Vec<&str> = match task.id.as_str() {
+            "t0" => vec![],
+            _ => {
+                let written = ids.iter().position(|id| *id == task.id).unwrap();
+                let before = &ids[(written * 7919) % written];
+                vec![before.as_str(), "t3"]
+            }
+        };
+        let linked: Vec<&str> = task
+            .after
+            .iter()
+            .map(|l| plan.tasks[l.task].id.as_str())
+            .collect();
+        assert_eq!(linked, want, "task {n}");
+        assert_eq!(
+            &text[read.spans.tasks[n].id.start as usize..read.spans.tasks[n].id.end as usize],
+            format!("\"{}\"", task.id)
+        );
+    }
+}

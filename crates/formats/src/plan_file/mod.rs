@@ -14,16 +14,16 @@ mod fields;
 mod margins;
 mod meeting;
 mod plain_task;
+mod resolve;
 mod reviews;
 mod root;
 mod sections;
 mod task;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rayon::prelude::*;
-use retroplan_engine::plan::{Duration, EstimateAt, Link, Plan, Task};
+use retroplan_engine::plan::{Duration, EstimateAt, Plan};
 use retroplan_engine::{PlanError, PlanErrors};
 use toml::de::{DeTable, DeValue};
 
@@ -119,66 +119,38 @@ pub fn read_plan_with(source: &str, options: &ReadOptions) -> ReadPlan {
         .or(options.lang)
         .unwrap_or(retroplan_engine::Lang::Fr);
 
-    // Tasks stay in the chunks the parallel jobs made until each is moved,
-    // once, into the plan: a million tasks are too many bytes to shuffle.
-    let mut chunks: Vec<Vec<RawTask>> = Vec::new();
-    let mut inline_tasks = false;
+    // Every task read goes into one vector, written in place by the
+    // parallel readers, and stays there until the plan owns it: a million
+    // tasks are too many bytes to copy, or to hold twice.
+    let mut inline = Vec::new();
     if let Some(value) = root.get_ref().get("task") {
-        inline_tasks = true;
-        let mut inline = Vec::new();
         read_task_value(value, 0, lang, &mut inline, &mut diagnostics);
-        chunks.push(inline);
+        if let Some(first) = task_units.first() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "mixed-task-forms",
+                    header_span(source, first),
+                    "tasks are given both as `task = [...]` and as [[task]] tables",
+                )
+                .with_hint("keep one form: [[task]] tables are the usual one"),
+            );
+        }
     }
-    if inline_tasks && let Some(first) = task_units.first() {
-        diagnostics.push(
-            Diagnostic::error(
-                "mixed-task-forms",
-                header_span(source, first),
-                "tasks are given both as `task = [...]` and as [[task]] tables",
-            )
-            .with_hint("keep one form: [[task]] tables are the usual one"),
-        );
-    }
-
-    let parsed: Vec<(Vec<RawTask>, Vec<Diagnostic>)> = task_units
-        .par_chunks(TASKS_PER_JOB)
-        .map(|units| {
-            let mut tasks = Vec::with_capacity(units.len());
-            let mut diags = Vec::new();
-            for unit in units {
-                if let Some(task) = plain_task::read_plain_task(&source[unit.clone()], unit.start) {
-                    tasks.push(task);
-                    continue;
-                }
-                let (doc, errors) = DeTable::parse_recoverable(&source[unit.clone()]);
-                diags.extend(errors.iter().map(|e| syntax_error(e, unit.start)));
-                match doc.get_ref().get("task") {
-                    Some(value) => read_task_value(value, unit.start, lang, &mut tasks, &mut diags),
-                    None if errors.is_empty() => diags.push(
-                        Diagnostic::error(
-                            "bad-task-table",
-                            header_span(source, unit),
-                            "this table is not a task",
-                        )
-                        .with_hint("each task starts with [[task]]"),
-                    ),
-                    None => {}
-                }
-            }
-            (tasks, diags)
-        })
+    let units: Vec<UnitRead> = task_units
+        .par_iter()
+        .with_min_len(TASKS_PER_JOB)
+        .map(|unit| read_unit(source, unit, lang))
         .collect();
-    for (tasks, diags) in parsed {
-        chunks.push(tasks);
-        diagnostics.extend(diags);
-    }
+    // Not needed any more, and resolving is when memory peaks.
+    drop(task_units);
+    let tasks_read = unit_tasks(inline, units, &mut diagnostics);
 
     let mut spans = PlanSpans {
         deadline: header.deadline.as_ref().map_or(0..0, |(_, s)| s.clone()),
         calendar_workdays: header.calendar_workdays_span.clone(),
         tasks: Vec::new(),
     };
-    let mut tasks = resolve(chunks, &header.people, &mut spans, &mut diagnostics);
+    let mut tasks = resolve::resolve(tasks_read, &header.people, &mut spans, &mut diagnostics);
     if header.estimate_at != EstimateAt::Mean {
         for task in &mut tasks {
             if let Duration::Estimate { at, .. } = &mut task.duration {
@@ -252,6 +224,87 @@ fn rest_document<'s>(
     std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
 }
 
+/// What one `[[task]]` table gave: almost always one task and no
+/// diagnostic, kept in the vector of every task read without a box.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "the large variant is the usual one, and unboxed so that the vector of tables becomes the vector of tasks in place"
+)]
+enum UnitRead<'i> {
+    One(RawTask<'i>),
+    Other {
+        tasks: Vec<RawTask<'i>>,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn read_unit<'i>(
+    source: &'i str,
+    unit: &Range<usize>,
+    lang: retroplan_engine::Lang,
+) -> UnitRead<'i> {
+    if let Some(task) = plain_task::read_plain_task(&source[unit.clone()], unit.start) {
+        return UnitRead::One(task);
+    }
+    let mut tasks = Vec::new();
+    let mut diags = Vec::new();
+    let (doc, errors) = DeTable::parse_recoverable(&source[unit.clone()]);
+    diags.extend(errors.iter().map(|e| syntax_error(e, unit.start)));
+    match doc.get_ref().get("task") {
+        Some(value) => read_task_value(value, unit.start, lang, &mut tasks, &mut diags),
+        None if errors.is_empty() => diags.push(
+            Diagnostic::error(
+                "bad-task-table",
+                header_span(source, unit),
+                "this table is not a task",
+            )
+            .with_hint("each task starts with [[task]]"),
+        ),
+        None => {}
+    }
+    match (tasks.len(), diags.is_empty()) {
+        (1, true) => UnitRead::One(tasks.pop().expect("one task")),
+        _ => UnitRead::Other {
+            tasks,
+            diagnostics: diags,
+        },
+    }
+}
+
+/// The tasks of the `task = [...]` form, then those of each table, in file
+/// order. When each table gave one task (the usual case), the vector of
+/// tables becomes the vector of tasks in place: no second copy.
+fn unit_tasks<'i>(
+    inline: Vec<RawTask<'i>>,
+    units: Vec<UnitRead<'i>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<RawTask<'i>> {
+    let one_each = units.iter().all(|u| matches!(u, UnitRead::One(_)));
+    if inline.is_empty() && one_each {
+        return units
+            .into_iter()
+            .filter_map(|u| match u {
+                UnitRead::One(task) => Some(task),
+                UnitRead::Other { .. } => None,
+            })
+            .collect();
+    }
+    let mut tasks = inline;
+    for unit in units {
+        match unit {
+            UnitRead::One(task) => tasks.push(task),
+            UnitRead::Other {
+                tasks: more,
+                diagnostics: diags,
+            } => {
+                tasks.extend(more);
+                diagnostics.extend(diags);
+            }
+        }
+    }
+    tasks
+}
+
 fn read_task_value<'i>(
     value: &toml::Spanned<DeValue<'i>>,
     offset: usize,
@@ -297,204 +350,6 @@ fn syntax_error(e: &toml::de::Error, offset: usize) -> Diagnostic {
         .map_or(offset..offset, |s| s.start + offset..s.end + offset);
     Diagnostic::error("toml-syntax", span, e.message().trim().replace('\n', "; "))
         .with_hint("a plan file is TOML: `key = value` lines, a [calendar] table, and one [[task]] table per task; strings in quotes, dates as YYYY-MM-DD")
-}
-
-/// Ids to indices: duplicate ids, unknown dependencies and owners reported.
-fn resolve(
-    chunks: Vec<Vec<RawTask<'_>>>,
-    people: &[retroplan_engine::Person],
-    spans: &mut PlanSpans,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Task> {
-    let total: usize = chunks.iter().map(Vec::len).sum();
-    // foldhash: ids are not attacker-chosen keys of a long-lived server map,
-    // and SipHash was a tenth of the reading time of a million-task plan.
-    let mut index: HashMap<&str, usize, foldhash::fast::FixedState> =
-        HashMap::with_capacity_and_hasher(total, foldhash::fast::FixedState::default());
-    let mut keep: Vec<Vec<bool>> = Vec::with_capacity(chunks.len());
-    let mut first_span: Vec<Range<usize>> = Vec::with_capacity(total);
-    for chunk in &chunks {
-        let mut kept = Vec::with_capacity(chunk.len());
-        for r in chunk {
-            match index.get(r.task.id.as_str()) {
-                Some(&first) => {
-                    kept.push(false);
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "duplicate-id",
-                            task::widen(&r.id_span),
-                            format!("two tasks have the id \"{}\"", r.task.id),
-                        )
-                        .with_related(first_span[first].clone(), "first defined here")
-                        .with_hint("give each task a unique id"),
-                    );
-                }
-                None => {
-                    kept.push(true);
-                    index.insert(&r.task.id, first_span.len());
-                    first_span.push(task::widen(&r.id_span));
-                }
-            }
-        }
-        keep.push(kept);
-    }
-
-    // Links, per chunk in parallel: the index is only read.
-    let resolved: Vec<(Vec<Vec<Link>>, Vec<Diagnostic>)> = chunks
-        .par_iter()
-        .zip(&keep)
-        .map(|(chunk, kept)| {
-            let mut diags = Vec::new();
-            let links = chunk
-                .iter()
-                .zip(kept)
-                .filter(|(_, k)| **k)
-                .map(|(r, _)| resolve_links(r, &index, &mut diags))
-                .collect();
-            (links, diags)
-        })
-        .collect();
-    let mut unknown = 0;
-    let mut sorted_ids: Option<Vec<&str>> = None;
-    let mut link_lists = Vec::with_capacity(resolved.len());
-    for (links, diags) in resolved {
-        for d in diags {
-            unknown += 1;
-            // A suggestion costs a scan of every id: keep them for the first few.
-            let d = if unknown <= 20 {
-                let ids = sorted_ids.get_or_insert_with(|| {
-                    let mut ids: Vec<&str> = index.keys().copied().collect();
-                    ids.sort_unstable();
-                    ids
-                });
-                suggest_task(d, ids)
-            } else {
-                Diagnostic { label: None, ..d }
-            };
-            diagnostics.push(d);
-        }
-        link_lists.push(links);
-    }
-
-    if !people.is_empty() {
-        let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
-        let known: std::collections::HashSet<&str> = ids.iter().copied().collect();
-        let unknown_person = |name: &str, span: Range<usize>, message: String| {
-            let d = Diagnostic::error("unknown-owner", span, message);
-            match fields::closest(name, &ids) {
-                Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
-                None => d.with_hint(format!("people of this plan: {}", ids.join(", "))),
-            }
-        };
-        for r in chunks.iter().flatten() {
-            if let Some(owner) = r.task.owner.as_deref()
-                && !known.contains(owner)
-            {
-                diagnostics.push(unknown_person(
-                    owner,
-                    task::widen(&r.id_span),
-                    format!(
-                        "task \"{}\" is owned by \"{owner}\", who is not a [[person]] of this plan",
-                        r.task.id
-                    ),
-                ));
-            }
-            if let (Some(raci), Some(spans)) = (&r.task.raci, &r.raci_spans) {
-                let names = raci
-                    .responsible
-                    .iter()
-                    .chain(&raci.consulted)
-                    .chain(&raci.informed);
-                for (name, span) in names.zip(spans.iter()) {
-                    if !known.contains(name.as_str()) {
-                        diagnostics.push(unknown_person(
-                            name,
-                            task::widen(span),
-                            format!(
-                                "task \"{}\" names \"{name}\", who is not a [[person]] of this plan",
-                                r.task.id
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
-    }
-
-    // Each chunk's tasks take their links, in parallel; then the chunks are
-    // put end to end.
-    drop(index);
-    let built: Vec<(Vec<Task>, Vec<TaskSpans>)> = chunks
-        .into_par_iter()
-        .zip(keep)
-        .zip(link_lists)
-        .map(|((chunk, kept), links)| {
-            let mut links = links.into_iter();
-            let mut tasks = Vec::with_capacity(chunk.len());
-            let mut spans = Vec::with_capacity(chunk.len());
-            for (r, k) in chunk.into_iter().zip(kept) {
-                if !k {
-                    continue;
-                }
-                spans.push(TaskSpans {
-                    id: r.id_span,
-                    on: r.on_span,
-                    workdays: r.workdays_span,
-                });
-                tasks.push(Task {
-                    after: links.next().unwrap_or_default(),
-                    ..r.task
-                });
-            }
-            (tasks, spans)
-        })
-        .collect();
-    let mut tasks = Vec::with_capacity(first_span.len());
-    spans.tasks.reserve_exact(first_span.len());
-    for (mut chunk_tasks, mut chunk_spans) in built {
-        tasks.append(&mut chunk_tasks);
-        spans.tasks.append(&mut chunk_spans);
-    }
-    tasks
-}
-
-fn resolve_links(
-    r: &RawTask,
-    index: &HashMap<&str, usize, foldhash::fast::FixedState>,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Link> {
-    let mut links = Vec::with_capacity(r.links.len());
-    for l in &r.links {
-        match index.get(l.id.as_ref()) {
-            Some(&t) => links.push(Link {
-                task: t,
-                kind: l.kind,
-                lag: l.lag,
-            }),
-            None => diags.push(
-                Diagnostic::error(
-                    "unknown-task",
-                    task::widen(&l.span),
-                    format!(
-                        "task \"{}\" waits for \"{}\", which is not a task of this plan",
-                        r.task.id, l.id
-                    ),
-                )
-                .with_label(l.id.to_string()),
-            ),
-        }
-    }
-    links
-}
-
-/// Adds "did you mean" to an unknown-task diagnostic (its label holds the unknown id).
-fn suggest_task(d: Diagnostic, sorted_ids: &[&str]) -> Diagnostic {
-    let wanted = d.label.clone().unwrap_or_default();
-    let d = Diagnostic { label: None, ..d };
-    match fields::closest(&wanted, sorted_ids) {
-        Some(best) => d.with_hint(format!("did you mean \"{best}\"?")),
-        None => d.with_hint("`after` lists ids of tasks in this file"),
-    }
 }
 
 /// The engine's errors as diagnostics pointing into the plan file.

@@ -68,8 +68,9 @@ pub(crate) struct RawTask<'i> {
     pub id_span: Range<u32>,
     pub on_span: Option<Range<u32>>,
     pub workdays_span: Option<Range<u32>>,
-    /// A validation loop to expand into separate items (`reviews`).
-    pub reviews: Option<Reviews>,
+    /// A validation loop to expand into separate items (`reviews`; boxed:
+    /// most tasks have none, and a million tasks are all alive at once).
+    pub reviews: Option<Box<Reviews>>,
     /// Where each name of the task's RACI is, in the order of
     /// `responsible`, `consulted`, `informed` (boxed: most tasks have none).
     pub raci_spans: Option<RaciSpans>,
@@ -161,7 +162,7 @@ pub(crate) fn read_task<'i>(
     }
     let has = |c: u8| initials & (1 << (c - b'a')) != 0;
     let reviews = if has(b'r') || has(b'f') {
-        read_reviews(&mut f)
+        read_reviews(&mut f).map(Box::new)
     } else {
         None
     };
