@@ -100,7 +100,7 @@ pub fn read_plan_with(source: &str, options: &ReadOptions) -> ReadPlan {
     let mut task_units: Vec<Range<usize>> = Vec::new();
     let mut rest: Vec<Range<usize>> = Vec::new();
     for s in sections {
-        if s.name.as_deref() == Some("task") {
+        if s.name == Some("task") {
             match task_units.last_mut() {
                 Some(last) if !s.is_array && last.end == s.range.start => last.end = s.range.end,
                 _ => task_units.push(s.range),
