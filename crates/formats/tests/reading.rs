@@ -356,3 +356,30 @@ fn links_after_a_dropped_duplicate_point_at_the_right_tasks() {
         );
     }
 }
+
+#[test]
+fn tasks_as_an_inline_list_read_like_tables_and_mixing_both_forms_is_reported() {
+    let inline = r#"
+deadline = 2026-06-30
+task = [
+  { id = "brief", title = "Brief", days = 2 },
+  { id = "visuals", title = "Visuals", days = 3, after = ["brief"] },
+]
+"#;
+    let plan = ok(inline);
+    let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["brief", "visuals"]);
+    assert_eq!(plan.tasks[1].after[0].task, 0);
+
+    let mixed = format!(
+        "{inline}[[task]]\nid = \"send\"\ntitle = \"Send\"\ndays = 1\nafter = [\"visuals\"]\n"
+    );
+    let read = read_plan(&mixed);
+    assert_eq!(codes(&read.diagnostics), ["mixed-task-forms"]);
+    let d = &read.diagnostics[0];
+    assert_eq!(&mixed[d.span.clone()], "[[task]]");
+    let plan = read.plan.unwrap();
+    let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["brief", "visuals", "send"]);
+    assert_eq!(plan.tasks[2].after[0].task, 1);
+}
