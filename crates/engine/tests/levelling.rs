@@ -95,11 +95,11 @@ fn held(person: &str, task: usize) -> Option<MoveCause> {
 
 fn overload(person: &str, day: Date, booked: u32, capacity: u32, tasks: &[usize]) -> Overload {
     Overload {
-        person: person.to_string(),
+        person: person.into(),
         date: day,
         booked,
         capacity,
-        tasks: tasks.to_vec(),
+        tasks: tasks.into(),
     }
 }
 
@@ -881,4 +881,32 @@ fn levelling_tiny_plans_against_an_exhaustive_search() {
         100.0 * ratio
     );
     assert!(ratio >= 0.90, "{reached} of {total}");
+}
+
+#[path = "../benches/common/engine_plan.rs"]
+mod engine_plan;
+#[path = "../benches/common/random_plan.rs"]
+mod random_plan;
+
+/// Above 20,000 booked tasks, people are booked in groups on every thread:
+/// the report must not depend on how many there are.
+#[test]
+fn a_large_plan_books_people_the_same_on_one_and_two_threads() {
+    let random = random_plan::RandomPlan::new(30_000, 7);
+    let plan = engine_plan::engine_plan(&random);
+    let on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool")
+            .install(|| schedule(&plan, random.today).expect("the random plan schedules"))
+    };
+    let one = on(1);
+    assert!(
+        one.overloads.len() > 1_000,
+        "overloads: {}",
+        one.overloads.len()
+    );
+    assert_eq!(on(2), one);
+    assert_eq!(on(3), one);
 }

@@ -8,12 +8,16 @@
 //! outside the window is not booked: the calendars flag the window as too
 //! small in that case and the schedule is computed again on a wider one.
 
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
 use crate::calendar::WorkCalendar;
 use crate::day_number::{DayNumber, date_of, day_number};
 use crate::plan::{Plan, TaskIx};
 use crate::schedule::owners::{Owners, Resource};
 use crate::schedule::timeline::Timeline;
-use crate::schedule::{Overload, PersonLoad};
+use crate::schedule::{Overload, PersonLoad, TaskList};
 
 /// "Nobody" in the holder arrays.
 const NOBODY: u32 = u32::MAX;
@@ -86,10 +90,10 @@ impl Bookings {
 /// (scheduler order) then day, with the tasks booked that day in plan order;
 /// with `keep`, also each person's load per day (for [`Bookings::people_load`]).
 ///
-/// One person at a time, so that arrays the size of the window serve
-/// everyone; each day keeps the list of the person's tasks booked on it,
-/// so that an overloaded day has its tasks without a second look at every
-/// task.
+/// One person at a time (large plans: groups of people on every thread),
+/// so that arrays the size of the window serve everyone; each day keeps the
+/// list of the person's tasks booked on it, so that an overloaded day has
+/// its tasks without a second look at every task.
 pub(crate) fn overloads_at(
     owners: &Owners,
     line: &Timeline,
@@ -112,31 +116,124 @@ pub(crate) fn overloads_at(
         next[o + 1] += next[o];
     }
     let bounds = next.clone();
-    let mut by_owner = vec![0u32; next[people] as usize];
+    // Each with its start and days, read here in plan order: the person's
+    // loop then reads its tasks one after the other, not across the plan.
+    let mut by_owner = vec![(0u32, 0i32, 0i32); next[people] as usize];
     for (t, &d) in days.iter().enumerate() {
         if d > 0
             && let Some(o) = owners.owner(t)
         {
-            by_owner[next[o] as usize] = t as u32;
+            by_owner[next[o] as usize] = (t as u32, starts[t], d);
             next[o] += 1;
         }
     }
     drop(next);
 
-    // Not in parallel: people on two threads measured slower than on one
-    // (each overload is two small allocations, and threads contend in the
-    // allocator).
-    let mut out: Vec<Overload> = Vec::new();
-    let mut scratch = Scratch::new(bookings.len);
-    for o in 0..people {
-        let tasks = &by_owner[bounds[o] as usize..bounds[o + 1] as usize];
-        if let Some(load) =
-            scratch.person(&owners.people[o], tasks, line, starts, days, keep, &mut out)
-        {
+    // People are independent: groups of consecutive people with about as
+    // many booked tasks each are booked side by side, each thread with
+    // arrays of its own, and their overloads put back in order, so the report is
+    // the same on any number of threads. (An overload allocates nothing, so
+    // threads do not meet in the allocator.)
+    let groups = groups_of_people(&bounds, by_owner.len());
+    let len = bookings.len;
+    let done: Vec<Found> = groups
+        .into_par_iter()
+        .map_init(
+            || Scratch::new(len),
+            |scratch, people| {
+                let mut found = Found::default();
+                for o in people {
+                    let tasks = &by_owner[bounds[o] as usize..bounds[o + 1] as usize];
+                    if let Some(load) =
+                        scratch.person(o as u32, &owners.people[o], tasks, line, keep, &mut found)
+                    {
+                        found.loads.push((o, load));
+                    }
+                }
+                found
+            },
+        )
+        .collect();
+    // Each group's overloads share its buffer of tasks, each person's their
+    // id: an overload allocates nothing of its own.
+    let mut out = Vec::with_capacity(done.iter().map(|f| f.days.len()).sum());
+    let mut name: Option<(u32, Arc<str>)> = None;
+    for found in done {
+        for (o, load) in found.loads {
             bookings.load[o] = load;
         }
+        let all = Arc::new(found.tasks);
+        out.extend(found.days.iter().map(|day| {
+            let person = match &name {
+                Some((o, id)) if *o == day.person => Arc::clone(id),
+                _ => {
+                    let id: Arc<str> = Arc::from(owners.people[day.person as usize].id.as_str());
+                    name = Some((day.person, Arc::clone(&id)));
+                    id
+                }
+            };
+            Overload {
+                person,
+                date: line.date(day.day),
+                booked: day.booked,
+                capacity: day.capacity,
+                tasks: TaskList::shared(&all, day.start, day.end),
+            }
+        }));
     }
     (bookings, out)
+}
+
+/// Below this many booked tasks, people are booked on one thread: the
+/// work is too small to share.
+const PARALLEL_FROM: usize = 20_000;
+
+/// People in consecutive groups (`bounds[o]..bounds[o + 1]` are person
+/// `o`'s tasks, `booked` of them in all): one group for small plans, else
+/// several per thread (idle threads take the next one), of about equal
+/// numbers of tasks.
+fn groups_of_people(bounds: &[u32], booked: usize) -> Vec<std::ops::Range<usize>> {
+    let people = bounds.len() - 1;
+    let threads = rayon::current_num_threads();
+    let per_group = if booked < PARALLEL_FROM || threads < 2 {
+        usize::MAX
+    } else {
+        booked.div_ceil(threads * 8).max(1)
+    };
+    let mut groups = Vec::new();
+    let mut from = 0;
+    for o in 0..people {
+        if (bounds[o + 1] - bounds[from]) as usize >= per_group {
+            groups.push(from..o + 1);
+            from = o + 1;
+        }
+    }
+    if from < people {
+        groups.push(from..people);
+    }
+    groups
+}
+
+/// The overloaded days found in a group of people, before they become
+/// [`Overload`]s.
+#[derive(Default)]
+struct Found {
+    /// The tasks of every overloaded day, one day after the other, each
+    /// day's in plan order.
+    tasks: Vec<TaskIx>,
+    days: Vec<Day>,
+    /// With `keep`: each person's load per day.
+    loads: Vec<(usize, Vec<u32>)>,
+}
+
+/// One overloaded day: its tasks are `Found::tasks[start..end]`.
+struct Day {
+    person: u32,
+    day: DayNumber,
+    booked: u32,
+    capacity: u32,
+    start: usize,
+    end: usize,
 }
 
 /// One person's bookings, in arrays the size of the window reused from
@@ -152,8 +249,6 @@ struct Scratch {
     /// without a branch per day: overloaded days are common in large plans,
     /// and unpredictable.
     overloaded: Vec<u32>,
-    /// One overloaded day's tasks, last first.
-    list: Vec<u32>,
 }
 
 impl Scratch {
@@ -162,22 +257,20 @@ impl Scratch {
             days_of: vec![(0, 0); len],
             booked: Vec::new(),
             overloaded: vec![0; len],
-            list: Vec::new(),
         }
     }
 
-    /// Books `person`'s `tasks` (theirs, in plan order) and appends their
-    /// overloaded days to `out`; with `keep`, returns their load per day.
-    #[allow(clippy::too_many_arguments)]
+    /// Books `person`'s (number `o`) `tasks` (theirs, in plan order: each
+    /// task with its start and days) and appends their overloaded days to
+    /// `found`; with `keep`, returns their load per day.
     fn person(
         &mut self,
+        o: u32,
         person: &Resource,
-        tasks: &[u32],
+        tasks: &[(u32, i32, i32)],
         line: &Timeline,
-        starts: &[i32],
-        days: &[i32],
         keep: bool,
-        out: &mut Vec<Overload>,
+        found: &mut Found,
     ) -> Option<Vec<u32>> {
         if tasks.is_empty() {
             return None;
@@ -189,14 +282,12 @@ impl Scratch {
             days_of,
             booked,
             overloaded,
-            list,
         } = self;
         booked.clear();
         // The days the person is booked on lie in `lo..hi` (offsets).
         let (mut lo, mut hi) = (days_of.len(), 0);
-        for &t in tasks {
-            let u = t as usize;
-            let on = line.working_days(u, starts[u], days[u]);
+        for &(t, start, days) in tasks {
+            let on = line.working_days(t as usize, start, days);
             if let (Some(&a), Some(&b)) = (on.first(), on.last()) {
                 lo = lo.min((a - first) as usize);
                 hi = hi.max((b - first) as usize + 1);
@@ -214,26 +305,27 @@ impl Scratch {
             overloaded[count] = (lo + i) as u32;
             count += usize::from(load > capacity);
         }
-        out.reserve(count);
+        found.days.reserve(count);
         for &i in &overloaded[..count] {
             let i = i as usize;
             let (load, last) = days_of[i];
-            // The day's list runs from its last task back: read it into
-            // `list`, then copy it out in plan order (one allocation).
-            list.clear();
+            // The day's list runs from its last task back: copy it out,
+            // then turn it round into plan order.
+            let start = found.tasks.len();
             let mut at = last;
             while at != 0 {
                 let (t, previous) = booked[at as usize - 1];
-                list.push(t);
+                found.tasks.push(t as TaskIx);
                 at = previous;
             }
-            let tasks: Vec<TaskIx> = list.iter().rev().map(|&t| t as TaskIx).collect();
-            out.push(Overload {
-                person: person.id.clone(),
-                date: line.date(first + i as DayNumber),
+            found.tasks[start..].reverse();
+            found.days.push(Day {
+                person: o,
+                day: first + i as DayNumber,
                 booked: load,
                 capacity,
-                tasks,
+                start,
+                end: found.tasks.len(),
             });
         }
         let load = keep.then(|| days_of.iter().map(|&(load, _)| load).collect());

@@ -30,6 +30,8 @@ impl TaskLines<'_> {
     /// Task `t` as planned, from its shown days (start, end, then the
     /// earliest and latest pairs): forecast as planned, neither late nor at
     /// risk, no variance; the caller overrides what it knows better.
+    /// (Inlined, so that the line is built where it is stored.)
+    #[inline(always)]
     fn task(&self, t: TaskIx, shown: [DayNumber; 6], status: Status) -> TaskSchedule {
         let [
             start,

@@ -17,7 +17,10 @@ mod levelling;
 mod owners;
 mod passes;
 mod proposals;
+mod task_list;
 mod timeline;
+
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -26,6 +29,7 @@ use crate::error::{PlanError, PlanErrors};
 use crate::plan::{Plan, Status, TaskIx};
 
 pub use proposals::{Reassignment, reassignments};
+pub use task_list::TaskList;
 pub use timeline::CalendarKey;
 
 /// How a task is placed.
@@ -189,16 +193,21 @@ pub enum MoveCause {
 }
 
 /// A day a person is booked over their capacity.
+///
+/// A large plan can have an overload for every other task, so an overload
+/// owns no storage of its own: its person's id is shared by all of that
+/// person's overloads, and its tasks are part of a buffer shared with other
+/// overloads ([`TaskList`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overload {
     /// The person's id (or the owner's name when the plan lists no such person).
-    pub person: String,
+    pub person: Arc<str>,
     pub date: Date,
     /// Booked and available work, in hundredths of one task at a time.
     pub booked: u32,
     pub capacity: u32,
     /// The tasks booked that day, in plan order.
-    pub tasks: Vec<TaskIx>,
+    pub tasks: TaskList,
 }
 
 /// A person levelling cannot fit between today and the deadline.

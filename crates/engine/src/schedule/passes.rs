@@ -487,21 +487,32 @@ impl Positions<'_> {
     /// monotone, so the extreme indices of each calendar are enough; this
     /// also raises the calendars' overflow flag if one is outside the window.
     pub fn reached(&self, line: &Timeline) -> (DayNumber, DayNumber) {
-        let mut extremes: Vec<(usize, i32, i32)> = Vec::new();
-        for t in 0..self.planned.len() {
-            let first = self.planned[t].min(self.earliest[t]).min(self.latest[t]);
-            let last = self.planned[t].max(self.earliest[t]).max(self.latest[t]) + self.days[t];
-            let cal = line.calendar_of(t);
-            match extremes.iter_mut().find(|e| e.0 == cal) {
-                Some(e) => {
-                    e.1 = e.1.min(first);
-                    e.2 = e.2.max(last);
+        let n = self.planned.len();
+        // Per calendar: (first, last) index of its tasks, if it has any.
+        let mut extremes: Vec<Option<(i32, i32)>> = vec![None; line.calendar_count()];
+        if line.calendar_count() == 1 {
+            // One calendar (most plans): plain minima and maxima, which
+            // the compiler vectorises.
+            if n > 0 {
+                let (mut first, mut last) = (i32::MAX, i32::MIN);
+                for t in 0..n {
+                    let (p, e, l) = (self.planned[t], self.earliest[t], self.latest[t]);
+                    first = first.min(p.min(e).min(l));
+                    last = last.max(p.max(e).max(l) + self.days[t]);
                 }
-                None => extremes.push((cal, first, last)),
+                extremes[0] = Some((first, last));
+            }
+        } else {
+            for t in 0..n {
+                let first = self.planned[t].min(self.earliest[t]).min(self.latest[t]);
+                let last = self.planned[t].max(self.earliest[t]).max(self.latest[t]) + self.days[t];
+                let e = &mut extremes[line.calendar_of(t)];
+                *e = Some(e.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
             }
         }
         let (mut lo, mut hi) = (i32::MAX, i32::MIN);
-        for (cal, first, last) in extremes {
+        for (cal, e) in extremes.into_iter().enumerate() {
+            let Some((first, last)) = e else { continue };
             // A milestone at index k is the close of working day k - 1.
             lo = lo.min(line.day_of_calendar(cal, first - 1));
             hi = hi.max(line.day_of_calendar(cal, last) + 1);

@@ -189,6 +189,12 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    /// How many calendars tasks work on ([`Timeline::calendar_of`] is below it).
+    #[inline]
+    pub fn calendar_count(&self) -> usize {
+        self.calendars.len()
+    }
+
     /// Day number of working day `k` of calendar `cal`.
     #[inline]
     pub fn day_of_calendar(&self, cal: usize, k: i32) -> DayNumber {

@@ -304,11 +304,11 @@ pub fn overloads(people: &People, loads: &Loads) -> Vec<Overload> {
         .iter()
         .filter(|&(&(o, _), &(booked, _))| booked > people.capacity[o])
         .map(|(&(o, date), (booked, tasks))| Overload {
-            person: people.ids[o].clone(),
+            person: people.ids[o].as_str().into(),
             date,
             booked: *booked,
             capacity: people.capacity[o],
-            tasks: tasks.clone(),
+            tasks: tasks.as_slice().into(),
         })
         .collect()
 }
