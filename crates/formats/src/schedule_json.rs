@@ -70,41 +70,88 @@ pub fn write_schedule_json(
 
     // Chunks are serialised in parallel, a few batches at a time, and written
     // as soon as a batch is done: the whole document never sits in memory.
+    // The batch's buffers serve every batch: fresh ones would be fresh pages
+    // for the kernel to clear, hundreds of megabytes of them for a large plan.
     let n = plan.tasks.len();
     let compared = schedule.variance.is_some();
     let chunk_count = n.div_ceil(TASKS_PER_CHUNK);
     let per_batch = 4 * rayon::current_num_threads().max(1);
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); per_batch.min(chunk_count)];
     for batch_start in (0..chunk_count).step_by(per_batch) {
         let batch = batch_start..(batch_start + per_batch).min(chunk_count);
-        let buffers: Vec<Vec<u8>> = batch
-            .into_par_iter()
-            .map(|c| {
-                let range = c * TASKS_PER_CHUNK..((c + 1) * TASKS_PER_CHUNK).min(n);
-                let mut buf = Vec::with_capacity(range.len() * 400);
-                for t in range {
-                    buf.extend_from_slice(if t == 0 { b"\n    " } else { b",\n    " });
-                    task(&mut buf, &plan.tasks[t], &schedule.tasks[t], plan, compared);
-                }
-                buf
-            })
-            .collect();
-        for buffer in &buffers {
+        let used = &mut buffers[..batch.len()];
+        used.par_iter_mut().zip(batch).for_each(|(buf, c)| {
+            let range = c * TASKS_PER_CHUNK..((c + 1) * TASKS_PER_CHUNK).min(n);
+            buf.clear();
+            buf.reserve(range.len() * 400);
+            for t in range {
+                buf.extend_from_slice(if t == 0 { b"\n    " } else { b",\n    " });
+                task(buf, &plan.tasks[t], &schedule.tasks[t], plan, compared);
+            }
+        });
+        for buffer in used.iter() {
             out.write_all(buffer)?;
         }
     }
+    drop(buffers);
     out.write_all(if n == 0 { b"]" } else { b"\n  ]" })?;
-    let mut tail = Vec::with_capacity(256);
-    meetings(&mut tail, plan, schedule);
-    people(&mut tail, plan, schedule);
-    buffers(&mut tail, plan, schedule);
-    tail.extend_from_slice(b"\n}\n");
-    out.write_all(&tail)
+    // The lists after the tasks can be long too (an overload for every other
+    // task of a large plan): written out as they fill a small buffer.
+    let mut tail = Tail {
+        buf: Vec::with_capacity(TAIL_BYTES + 4096),
+        out,
+    };
+    meetings(&mut tail, plan, schedule)?;
+    people(&mut tail, plan, schedule)?;
+    buffers_and_sigma(&mut tail, plan, schedule)?;
+    tail.buf.extend_from_slice(b"\n}\n");
+    tail.out.write_all(&tail.buf)
+}
+
+/// The lists after the tasks, written to `out` a buffer at a time.
+struct Tail<'o> {
+    buf: Vec<u8>,
+    out: &'o mut dyn Write,
+}
+
+/// How much of the lists after the tasks is kept before it is written.
+const TAIL_BYTES: usize = 1 << 16;
+
+impl Tail<'_> {
+    fn write_if_full(&mut self) -> io::Result<()> {
+        if self.buf.len() >= TAIL_BYTES {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// `,\n  "key": [` then one object per line, as the tasks are written.
+    fn object_lines<T>(
+        &mut self,
+        key: &str,
+        items: &[T],
+        mut item: impl FnMut(&mut Vec<u8>, &T),
+    ) -> io::Result<()> {
+        self.buf.extend_from_slice(b",\n  \"");
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": [");
+        for (i, x) in items.iter().enumerate() {
+            self.buf
+                .extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+            item(&mut self.buf, x);
+            self.write_if_full()?;
+        }
+        self.buf
+            .extend_from_slice(if items.is_empty() { b"]" } else { b"\n  ]" });
+        Ok(())
+    }
 }
 
 /// `"meetings"`: one object per meeting with its dates (docs/templates.md).
-fn meetings(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
+fn meetings(tail: &mut Tail, plan: &Plan, schedule: &Schedule) -> io::Result<()> {
     let pairs: Vec<_> = plan.meetings.iter().zip(&schedule.meetings).collect();
-    object_lines(buf, "meetings", &pairs, |buf, (m, dates)| {
+    tail.object_lines("meetings", &pairs, |buf, (m, dates)| {
         buf.extend_from_slice(b"{\"id\": ");
         string(buf, &m.id);
         buf.extend_from_slice(b", \"title\": ");
@@ -121,47 +168,48 @@ fn meetings(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
             separated(buf, list, |b, &d| date(b, Some(d)));
         }
         buf.extend_from_slice(b"]}");
-    });
+    })
 }
 
 /// `"levelled"`, `"overloads"` and `"shortfalls"` (docs/people.md).
-fn people(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
+fn people(tail: &mut Tail, plan: &Plan, schedule: &Schedule) -> io::Result<()> {
     let ids = |b: &mut Vec<u8>, tasks: &[usize]| {
         b.extend_from_slice(b", \"tasks\": [");
         separated(b, tasks, |b, &t| string(b, &plan.tasks[t].id));
         b.push(b']');
     };
-    buf.extend_from_slice(b",\n  \"levelled\": ");
-    buf.extend_from_slice(if schedule.levelled { b"true" } else { b"false" });
-    object_lines(buf, "overloads", &schedule.overloads, |buf, o| {
+    tail.buf.extend_from_slice(b",\n  \"levelled\": ");
+    tail.buf
+        .extend_from_slice(if schedule.levelled { b"true" } else { b"false" });
+    tail.object_lines("overloads", &schedule.overloads, |buf, o| {
         buf.extend_from_slice(b"{\"person\": ");
         string(buf, &o.person);
         buf.extend_from_slice(b", \"date\": ");
         date(buf, Some(o.date));
         buf.extend_from_slice(b", \"booked\": ");
-        buf.extend_from_slice(hundredths(o.booked).as_bytes());
+        write_hundredths(buf, o.booked);
         buf.extend_from_slice(b", \"capacity\": ");
-        buf.extend_from_slice(hundredths(o.capacity).as_bytes());
+        write_hundredths(buf, o.capacity);
         ids(buf, &o.tasks);
         buf.push(b'}');
-    });
-    object_lines(buf, "shortfalls", &schedule.shortfalls, |buf, s| {
+    })?;
+    tail.object_lines("shortfalls", &schedule.shortfalls, |buf, s| {
         buf.extend_from_slice(b"{\"person\": ");
         string(buf, &s.person);
         buf.extend_from_slice(b", \"busy_to\": ");
         date(buf, s.busy_to);
         buf.extend_from_slice(b", \"before_today\": ");
-        buf.extend_from_slice(hundredths(s.before_today).as_bytes());
+        write_hundredths(buf, s.before_today);
         ids(buf, &s.tasks);
         buf.push(b'}');
-    });
+    })
 }
 
 /// `"critical_sigma"` and `"buffers"`, the plan's explicit margins (docs/margins.md).
-fn buffers(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
-    buf.extend_from_slice(b",\n  \"critical_sigma\": ");
-    decimal(buf, schedule.critical_sigma(plan));
-    object_lines(buf, "buffers", &schedule.buffers, |buf, b| {
+fn buffers_and_sigma(tail: &mut Tail, plan: &Plan, schedule: &Schedule) -> io::Result<()> {
+    tail.buf.extend_from_slice(b",\n  \"critical_sigma\": ");
+    decimal(&mut tail.buf, schedule.critical_sigma(plan));
+    tail.object_lines("buffers", &schedule.buffers, |buf, b| {
         buf.extend_from_slice(b"{\"kind\": \"");
         buf.extend_from_slice(b.kind.code().as_bytes());
         buf.extend_from_slice(b"\", \"after\": ");
@@ -182,33 +230,31 @@ fn buffers(buf: &mut Vec<u8>, plan: &Plan, schedule: &Schedule) {
         buf.extend_from_slice(b", \"end\": ");
         date(buf, Some(b.end));
         buf.push(b'}');
-    });
-}
-
-/// `,\n  "key": [` then one object per line, as the tasks are written.
-fn object_lines<T>(
-    buf: &mut Vec<u8>,
-    key: &str,
-    items: &[T],
-    mut item: impl FnMut(&mut Vec<u8>, &T),
-) {
-    buf.extend_from_slice(b",\n  \"");
-    buf.extend_from_slice(key.as_bytes());
-    buf.extend_from_slice(b"\": [");
-    for (i, x) in items.iter().enumerate() {
-        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-        item(buf, x);
-    }
-    buf.extend_from_slice(if items.is_empty() { b"]" } else { b"\n  ]" });
+    })
 }
 
 /// A count kept in hundredths (of a day, of one task at a time), as people
 /// and JSON write it: `2`, `0.5`, `1.25`.
 pub fn hundredths(n: u32) -> String {
-    match (n / 100, n % 100) {
-        (whole, 0) => whole.to_string(),
-        (whole, part) if part % 10 == 0 => format!("{whole}.{}", part / 10),
-        (whole, part) => format!("{whole}.{part:02}"),
+    let mut text = Vec::with_capacity(12);
+    write_hundredths(&mut text, n);
+    text.into_iter().map(char::from).collect()
+}
+
+/// [`hundredths`] into a buffer: no `String` per number of a long list.
+fn write_hundredths(buf: &mut Vec<u8>, n: u32) {
+    buf.extend_from_slice(itoa::Buffer::new().format(n / 100).as_bytes());
+    match n % 100 {
+        0 => {}
+        part if part % 10 == 0 => {
+            buf.push(b'.');
+            buf.push(b'0' + (part / 10) as u8);
+        }
+        part => {
+            buf.push(b'.');
+            buf.push(b'0' + (part / 10) as u8);
+            buf.push(b'0' + (part % 10) as u8);
+        }
     }
 }
 
@@ -389,5 +435,28 @@ fn date(buf: &mut Vec<u8>, d: Option<jiff::civil::Date>) {
             buf.push(b'"');
         }
         None => buf.extend_from_slice(b"null"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hundredths as `format!` writes them, the way they were first written.
+    fn by_format(n: u32) -> String {
+        match (n / 100, n % 100) {
+            (whole, 0) => whole.to_string(),
+            (whole, part) if part % 10 == 0 => format!("{whole}.{}", part / 10),
+            (whole, part) => format!("{whole}.{part:02}"),
+        }
+    }
+
+    #[test]
+    fn hundredths_read_as_format_writes_them() {
+        for n in (0..100_000).chain([u32::MAX - 1, u32::MAX]) {
+            assert_eq!(hundredths(n), by_format(n), "{n}");
+        }
+        assert_eq!(hundredths(250), "2.5");
+        assert_eq!(hundredths(5), "0.05");
     }
 }
