@@ -71,33 +71,22 @@ pub(super) fn resolve(
         r.task.id = id;
     }
 
-    let task_spans = |r: &RawTask| TaskSpans {
-        id: r.id_span.clone(),
-        on: r.on_span.clone(),
-        workdays: r.workdays_span.clone(),
-    };
-    match keep {
-        None => {
-            spans.tasks = read.par_iter().map(task_spans).collect();
-            // In place: the plan's tasks take the memory of the tasks read,
-            // and give back the difference (a large block shrinks without
-            // a copy).
-            let mut tasks: Vec<Task> = read.into_iter().map(|r| r.task).collect();
-            tasks.shrink_to_fit();
-            tasks
-        }
-        Some(keep) => {
-            spans.tasks = (read.iter().zip(&keep))
-                .filter(|(_, k)| **k)
-                .map(|(r, _)| task_spans(r))
-                .collect();
-            let mut tasks: Vec<Task> = (read.into_iter().zip(keep))
-                .filter_map(|(r, k)| k.then_some(r.task))
-                .collect();
-            tasks.shrink_to_fit();
-            tasks
-        }
-    }
+    let kept = |p: usize| keep.as_ref().is_none_or(|k| k[p]);
+    spans.tasks = (read.iter().enumerate())
+        .filter(|&(p, _)| kept(p))
+        .map(|(_, r)| TaskSpans {
+            id: r.id_span.clone(),
+            on: r.on_span.clone(),
+            workdays: r.workdays_span.clone(),
+        })
+        .collect();
+    // In place: the plan's tasks take the memory of the tasks read, and
+    // give back the difference (a large block shrinks without a copy).
+    let mut tasks: Vec<Task> = (read.into_iter().enumerate())
+        .filter_map(|(p, r)| kept(p).then_some(r.task))
+        .collect();
+    tasks.shrink_to_fit();
+    tasks
 }
 
 /// Id to place in the plan, over the ids of every task read.
