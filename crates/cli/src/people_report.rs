@@ -38,7 +38,7 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
             .unwrap_or(0);
         for &t in &moved {
             let s = &schedule.tasks[t];
-            let why = match &s.moved_because {
+            let why = match s.moved_because.as_deref() {
                 Some(MoveCause::Held { person, task }) => text::held(lang, person, id(*task)),
                 Some(MoveCause::Successor(x)) => text::after_successor(lang, id(*x)),
                 Some(MoveCause::Predecessor(x)) => text::after_predecessor(lang, id(*x)),

@@ -7,8 +7,10 @@
 //! See BENCHMARKS.md.
 //!
 //! For profilers, `RETROPLAN_BENCH_LOOP=N:K` skips criterion: it builds the
-//! plan of N tasks, schedules it K times and prints the median time, so that
-//! `valgrind --tool=callgrind` or `perf record` see the passes and little else.
+//! plan of N tasks, schedules it K times and prints the median time (and,
+//! apart, the median time to drop the schedule, which criterion's figures
+//! include), so that `valgrind --tool=callgrind` or `perf record` see the
+//! passes and little else.
 
 #[path = "common/engine_plan.rs"]
 mod engine_plan;
@@ -80,16 +82,21 @@ fn profile_loop(spec: &str) {
     let plan = engine_plan::engine_plan(&random);
     drop(random);
     let mut times = Vec::with_capacity(k);
+    // Dropping the schedule, timed apart (criterion's loop times it too).
+    let mut drops = Vec::with_capacity(k);
     for _ in 0..k {
         let at = std::time::Instant::now();
         let schedule = retroplan_engine::schedule(black_box(&plan), black_box(today));
         times.push(at.elapsed());
+        let at = std::time::Instant::now();
         drop(black_box(schedule));
+        drops.push(at.elapsed());
     }
     times.sort();
-    if let Some(median) = times.get(k / 2) {
+    drops.sort();
+    if let (Some(median), Some(drop)) = (times.get(k / 2), drops.get(k / 2)) {
         eprintln!(
-            "schedule/{n} x {k}: median {median:?}, {:.1} ns per task + edge",
+            "schedule/{n} x {k}: median {median:?}, {:.1} ns per task + edge; then the drop {drop:?}",
             median.as_nanos() as f64 / elements as f64
         );
     }

@@ -86,11 +86,11 @@ fn moves(s: &Schedule) -> Vec<u32> {
     s.tasks.iter().map(|t| t.moved_by_levelling).collect()
 }
 
-fn held(person: &str, task: usize) -> Option<MoveCause> {
-    Some(MoveCause::Held {
+fn held(person: &str, task: usize) -> Option<Box<MoveCause>> {
+    Some(Box::new(MoveCause::Held {
         person: person.to_string(),
         task,
-    })
+    }))
 }
 
 fn overload(person: &str, day: Date, booked: u32, capacity: u32, tasks: &[usize]) -> Overload {
@@ -529,7 +529,10 @@ fn a_follow_up_task_pulled_earlier_by_its_predecessor() {
     assert_eq!(s.tasks[2].start, date(2026, 12, 17));
     assert_eq!(s.tasks[3].start, date(2026, 12, 23));
     assert_eq!(s.tasks[3].moved_by_levelling, 1);
-    assert_eq!(s.tasks[3].moved_because, Some(MoveCause::Predecessor(2)));
+    assert_eq!(
+        s.tasks[3].moved_because,
+        Some(Box::new(MoveCause::Predecessor(2)))
+    );
 }
 
 /// Engine bug: after levelling, the latest start of a task that is not fixed

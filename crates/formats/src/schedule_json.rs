@@ -314,7 +314,7 @@ fn task(
     buf.extend_from_slice(b"\", \"moved_by_levelling\": ");
     number(buf, i64::from(s.moved_by_levelling));
     buf.extend_from_slice(b", \"moved_because\": ");
-    match &s.moved_because {
+    match s.moved_because.as_deref() {
         None => buf.extend_from_slice(b"null"),
         Some(MoveCause::Held { person, task }) => {
             buf.extend_from_slice(b"{\"person\": ");

@@ -6,6 +6,9 @@
 //! forward pass from today, and the latest dates. Slack, the critical path
 //! and feasibility come from those (`critical`). Cost: O(V + E) after the
 //! calendars are built, and calendars cost O(days in the plan's window).
+//! On large plans, steps that share nothing but what they read run side by
+//! side on rayon's threads ([`both`]): no result depends on how many
+//! threads there are.
 
 mod actuals;
 mod bookings;
@@ -81,8 +84,9 @@ pub struct TaskSchedule {
     /// Levelling moved it later (a follow-up task waiting for its owner),
     /// not earlier.
     pub moved_later: bool,
-    /// Why levelling moved it.
-    pub moved_because: Option<MoveCause>,
+    /// Why levelling moved it. Boxed: only levelling sets it, and a large
+    /// schedule holds a line per task (80 bytes each rather than 104).
+    pub moved_because: Option<Box<MoveCause>>,
     pub status: Status,
     /// When it will really happen: actual dates for work done or under
     /// way, else the planned dates or later when something pushes them.
@@ -482,13 +486,22 @@ fn schedule_once(
             None => Vec::new(),
         };
         let (reached_lo, reached_hi) = positions.reached(&line);
-        let (bookings, overloads) =
-            bookings::overloads_at(&owners, &line, &positions.planned, &checked.days, load);
+        // Booking people never converts outside the window, so the window
+        // is known to hold once every position is reached: then the
+        // overloads and the schedule's lines, independent of each other,
+        // are computed side by side.
         if !line.overflowed() {
-            let mut schedule =
-                critical::finish(plan, &checked, &graph, &order, &line, &positions, today);
-            schedule.buffers =
-                buffers::buffers(plan, &checked, &line, &schedule.tasks, critical.as_ref());
+            let ((bookings, overloads), mut schedule) = both(
+                plan.tasks.len() >= SIDE_BY_SIDE_FROM,
+                || bookings::overloads_at(&owners, &line, &positions.planned, &checked.days, load),
+                || {
+                    let mut schedule =
+                        critical::finish(plan, &checked, &graph, &order, &line, &positions, today);
+                    schedule.buffers =
+                        buffers::buffers(plan, &checked, &line, &schedule.tasks, critical.as_ref());
+                    schedule
+                },
+            );
             schedule.overloads = overloads;
             if let Some(levelled) = levelled {
                 report_levelling(
@@ -531,6 +544,27 @@ fn schedule_once(
     }
 }
 
+/// From this many tasks, independent steps of a schedule run side by side
+/// ([`both`]); below, waking a second thread costs more than it saves (on
+/// two cores: 1,000 tasks 112 → 160 µs side by side, 2,000 about even,
+/// 3,000 450 → 310 µs).
+pub(crate) const SIDE_BY_SIDE_FROM: usize = 2_000;
+
+/// `a()` and `b()`, on two threads when `parallel` (rayon's `join`), else
+/// one after the other. Either way the same two results: only steps that
+/// share nothing but what they read are given to it.
+pub(crate) fn both<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
 /// What levelling did: moves and their causes, and who does not fit.
 fn report_levelling(
     schedule: &mut Schedule,
@@ -548,13 +582,15 @@ fn report_levelling(
     for (t, task) in schedule.tasks.iter_mut().enumerate() {
         task.moved_by_levelling = levelled.planned[t].abs_diff(unlevelled[t]);
         task.moved_later = levelled.planned[t] > unlevelled[t];
-        task.moved_because = levelled.causes[t].map(|cause| match cause {
-            levelling::Cause::Held { person, task } => MoveCause::Held {
-                person: owners.people[person].id.clone(),
-                task,
-            },
-            levelling::Cause::Successor(s) => MoveCause::Successor(s),
-            levelling::Cause::Predecessor(p) => MoveCause::Predecessor(p),
+        task.moved_because = levelled.causes[t].map(|cause| {
+            Box::new(match cause {
+                levelling::Cause::Held { person, task } => MoveCause::Held {
+                    person: owners.people[person].id.clone(),
+                    task,
+                },
+                levelling::Cause::Successor(s) => MoveCause::Successor(s),
+                levelling::Cause::Predecessor(p) => MoveCause::Predecessor(p),
+            })
         });
     }
     if schedule.late_by > 0 {
@@ -587,4 +623,15 @@ fn to_date(day: DayNumber) -> Date {
     // Positions are clamped to jiff's range by the window, so this holds; a
     // fallback date keeps the engine total rather than panicking.
     date_of(day.clamp(MIN_DAY, MAX_DAY)).unwrap_or(Date::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    /// A large schedule is mostly its lines, one per task, written fresh:
+    /// their size is part of the engine's speed (BENCHMARKS.md).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_task_line_takes_80_bytes() {
+        assert_eq!(std::mem::size_of::<super::TaskSchedule>(), 80);
+    }
 }

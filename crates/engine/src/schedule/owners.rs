@@ -27,6 +27,7 @@ pub(crate) struct Owners {
 }
 
 /// One person as the scheduler sees them.
+#[derive(Clone)]
 pub(crate) struct Resource {
     pub id: String,
     /// Index in `plan.people`, if listed there.
@@ -56,7 +57,11 @@ impl Owners {
 }
 
 /// Resolves owners task by task (in plan order), so that the scheduler's
-/// one walk over the plan's tasks does it along with everything else.
+/// one walk over the plan's tasks does it along with everything else. A
+/// large plan is walked in pieces, each with a copy of the resolver of the
+/// plan's people: the first piece's goes on to resolve the names the others
+/// met first, in their order, which numbers everyone as one walk would.
+#[derive(Clone)]
 pub(crate) struct Resolver {
     /// The people so far: the plan's, then owners met so far.
     pub people: Vec<Resource>,
@@ -170,6 +175,7 @@ impl Key {
 /// std's SipHash, and its byte-wise handling of short keys, cost more than
 /// the rest of resolving owners on large plans. Which names collide never
 /// shows in a result: people are numbered in order of first appearance.
+#[derive(Clone)]
 struct NameTable {
     seed: u64,
     /// A power of two long, at most half full.

@@ -21,12 +21,14 @@
 //!
 //! How it stays fast on plans of a million tasks (BENCHMARKS.md): the plan's
 //! tasks are walked once ([`Checked::new`]: checks, owners, calendars and the
-//! links, in flat arrays); every pass reads predecessors only, the backward
-//! ones pushing each task's bound onto its predecessors ([`Ends`]); when
-//! every task works on one calendar a link is one difference of starts
-//! ([`Graph::offsets`]); and without follow-up tasks, steps 2 and 5 share
-//! one walk ([`planned_and_latest`]). Each shortcut computes the same
-//! numbers as the general rules of `timeline`.
+//! links, in flat arrays; a large plan in pieces side by side, put together
+//! as one walk would have left them); every pass reads predecessors only, the
+//! backward ones pushing each task's bound onto its predecessors ([`Ends`]);
+//! when every task works on one calendar a link is one difference of starts
+//! ([`Graph::offsets`]); without follow-up tasks, steps 2 and 5 share one
+//! walk ([`planned_and_latest`]); and without progress, step 4 runs beside
+//! them. Each shortcut computes the same numbers as the general rules of
+//! `timeline`, and the same on any number of threads.
 
 use crate::calendar::Weekdays;
 use crate::day_number::{DayNumber, day_number};
@@ -133,49 +135,121 @@ impl Calendars {
     }
 }
 
-/// The close that bounds the planned work of backward tasks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Ready {
-    /// The deadline itself: no buffer before it.
-    AtDeadline,
-    /// The close of this day (`ready_by`).
-    Day(DayNumber),
-    /// This many working days of the plan's calendar before the deadline (`buffer`).
-    Days(i32),
+/// The first piece's per-task array (empty when it needs none, else as long
+/// as the piece) made as long as the plan's `n` tasks, for the other pieces
+/// to fill in: itself when the piece is the whole plan.
+fn whole<T: Copy + Default>(part: Vec<T>, n: usize) -> Vec<T> {
+    if part.is_empty() || part.len() == n {
+        part
+    } else {
+        let mut whole = vec![T::default(); n];
+        whole[..part.len()].copy_from_slice(&part);
+        whole
+    }
 }
 
-impl Checked {
-    /// Checks the plan and resolves it, in one walk over its tasks (large
-    /// plans are megabytes of tasks: each walk is a trip to memory): the
-    /// owners, the per-task arrays of the passes, each task's calendar and
-    /// the dependency graph.
-    pub fn new(
+/// The per-task arrays of [`Checked`] for a run of consecutive tasks.
+struct Columns<'a> {
+    of_task: &'a mut [u32],
+    days: &'a mut [i32],
+    fixed: &'a mut [DayNumber],
+    due: &'a mut [DayNumber],
+    status: &'a mut [Status],
+    /// Where each task's links start in its piece's `preds`.
+    pred_start: &'a mut [u32],
+}
+
+impl<'a> Columns<'a> {
+    /// The first `len` tasks' arrays, and the rest's.
+    fn split_at(self, len: usize) -> (Columns<'a>, Columns<'a>) {
+        let (of_task, of_task_rest) = self.of_task.split_at_mut(len);
+        let (days, days_rest) = self.days.split_at_mut(len);
+        let (fixed, fixed_rest) = self.fixed.split_at_mut(len);
+        let (due, due_rest) = self.due.split_at_mut(len);
+        let (status, status_rest) = self.status.split_at_mut(len);
+        let (pred_start, pred_start_rest) = self.pred_start.split_at_mut(len);
+        (
+            Columns {
+                of_task,
+                days,
+                fixed,
+                due,
+                status,
+                pred_start,
+            },
+            Columns {
+                of_task: of_task_rest,
+                days: days_rest,
+                fixed: fixed_rest,
+                due: due_rest,
+                status: status_rest,
+                pred_start: pred_start_rest,
+            },
+        )
+    }
+}
+
+/// What the walk over a run of consecutive tasks found besides their
+/// arrays: its people and calendars are numbered as if it were the whole
+/// plan, and [`Checked::new`] renumbers them.
+struct Piece {
+    resolver: Resolver,
+    calendars: Calendars,
+    /// In task order.
+    errors: Vec<PlanError>,
+    tracked: bool,
+    progress_span: Option<(DayNumber, DayNumber)>,
+    /// The piece's buffers, or empty when none of its tasks has one.
+    tail: Vec<i32>,
+    /// Each of its tasks' calendar (in the piece's numbering), or empty
+    /// when all are on the plan's (calendar 0 in every numbering).
+    task_calendar: Vec<u32>,
+    /// The links of its tasks, one task after the other.
+    preds: Vec<Edge>,
+    /// [`Graph::set_offsets`]'s differences of its links to earlier tasks,
+    /// while their numbers are at hand; a link to an earlier piece has a
+    /// place here, filled once the pieces are together.
+    offsets: Vec<(u32, i32)>,
+    /// Those links: (place in `offsets`, task, link).
+    across: Vec<(usize, u32, Edge)>,
+    /// Every link points at an earlier task.
+    backward: bool,
+    sums: i64,
+}
+
+impl Piece {
+    /// Walks the tasks from `from` on, as many as `columns` has room for,
+    /// writing their arrays; `resolver` knows the plan's people.
+    fn walk(
         plan: &Plan,
         today: jiff::civil::Date,
-    ) -> Result<(Owners, Checked, Graph), PlanErrors> {
+        from: usize,
+        columns: Columns<'_>,
+        mut resolver: Resolver,
+    ) -> Piece {
         let n = plan.tasks.len();
+        let len = columns.days.len();
+        let Columns {
+            of_task,
+            days,
+            fixed,
+            due,
+            status,
+            pred_start,
+        } = columns;
         let mut errors = Vec::new();
-        if plan.calendar.workdays.is_empty() {
-            errors.push(PlanError::NoWorkdays {
-                task: None,
-                id: None,
-            });
-        }
-        let mut resolver = Resolver::new(plan);
-        // Per-task arrays are written by index: a dozen vectors pushed in
-        // one loop cost more in lengths and capacities than the work itself.
-        let mut of_task = vec![NO_OWNER; n];
-        let mut days = vec![0i32; n];
-        let mut fixed = vec![NONE; n];
-        let mut due = vec![NONE; n];
-        let mut status = vec![Status::Todo; n];
         let mut tracked = false;
         let mut progress_span = None;
         // Filled from the first task with a margin on (most plans have none).
         let mut tail: Vec<i32> = Vec::new();
-        let mut pred_start = vec![0u32; n + 1];
-        let mut preds: Vec<Edge> = Vec::with_capacity(n.saturating_mul(3));
-        let mut offsets: Vec<(u32, i32)> = Vec::with_capacity(n.saturating_mul(3));
+        // About three links per task in large plans. The first piece's
+        // links are those of the whole plan once the others are appended:
+        // room for all of them (memory not written is never touched), so
+        // that appending copies nothing of its own.
+        let room = if from == 0 { n } else { len }.saturating_mul(3);
+        let mut preds: Vec<Edge> = Vec::with_capacity(room);
+        let mut offsets: Vec<(u32, i32)> = Vec::with_capacity(room);
+        let mut across = Vec::new();
         let mut calendars = Calendars::new(plan);
         // Allocated at the first task off the plan's calendar (most plans
         // have none): until then every task is on calendar 0.
@@ -197,20 +271,12 @@ impl Checked {
                     }
                 }
             };
-        // Only the plan's own people can have an empty week: owners it does
-        // not list work on the plan's calendar.
-        for person in &resolver.people {
-            if person.workdays.is_some_and(|w| w.is_empty()) {
-                errors.push(PlanError::PersonWithoutWorkdays {
-                    person: person.id.clone(),
-                });
-            }
-        }
-        for (t, task) in plan.tasks.iter().enumerate() {
+        for (i, task) in plan.tasks[from..from + len].iter().enumerate() {
+            let t = from + i;
             let o = resolver.resolve(task.owner.as_deref());
-            of_task[t] = o;
+            of_task[i] = o;
             let owner = (o != NO_OWNER).then(|| &resolver.people[o as usize]);
-            status[t] = task.status;
+            status[i] = task.status;
             tracked |= task.status != Status::Todo || task.progress.is_some();
             // A cancelled task stays in the graph so that its links pass through.
             let own_days = if task.status == Status::Cancelled {
@@ -245,7 +311,7 @@ impl Checked {
             let span = i32::try_from(span)
                 .unwrap_or(i32::MAX / 4)
                 .min(i32::MAX / 4);
-            days[t] = span;
+            days[i] = span;
             sums += 2 * i64::from(span);
             if let Some(person) = owner
                 && let Some(theirs) = person.workdays
@@ -262,18 +328,18 @@ impl Checked {
             }
             if task.margin > 0 && task.status != Status::Cancelled {
                 if tail.is_empty() {
-                    tail = vec![0; n];
+                    tail = vec![0; len];
                 }
-                tail[t] = i32::try_from(task.margin)
+                tail[i] = i32::try_from(task.margin)
                     .unwrap_or(i32::MAX / 4)
                     .min(i32::MAX / 4);
-                sums += i64::from(tail[t]);
+                sums += i64::from(tail[i]);
             }
             if let Some(on) = task.on {
-                fixed[t] = resolve(on, t, "fixed", &mut errors);
+                fixed[i] = resolve(on, t, "fixed", &mut errors);
             }
             if let Some(by) = task.due {
-                due[t] = resolve(by, t, "due", &mut errors);
+                due[i] = resolve(by, t, "due", &mut errors);
             }
             if task.workdays.is_some_and(|w| w.is_empty()) {
                 errors.push(PlanError::NoWorkdays {
@@ -283,12 +349,12 @@ impl Checked {
             }
             let c = calendars.of(task, o, owner);
             if c != 0 && task_calendar.is_empty() {
-                task_calendar = vec![0; n];
+                task_calendar = vec![0; len];
             }
             if !task_calendar.is_empty() {
-                task_calendar[t] = c;
+                task_calendar[i] = c;
             }
-            pred_start[t] = preds.len() as u32;
+            pred_start[i] = preds.len() as u32;
             for link in &task.after {
                 backward &= link.task < t;
                 sums += i64::from(link.lag).abs();
@@ -307,12 +373,211 @@ impl Checked {
                     preds.push(edge);
                     // The link's difference, while its numbers are at hand
                     // (a predecessor later in the plan has no days yet).
-                    if link.task < t {
-                        offsets.push((edge.other, edge.offset(days[link.task], span)));
+                    if link.task >= from && link.task < t {
+                        offsets.push((edge.other, edge.offset(days[link.task - from], span)));
+                    } else if link.task < from {
+                        across.push((offsets.len(), t as u32, edge));
+                        offsets.push((edge.other, 0));
                     }
                 }
             }
         }
+        Piece {
+            resolver,
+            calendars,
+            errors,
+            tracked,
+            progress_span,
+            tail,
+            task_calendar,
+            preds,
+            offsets,
+            across,
+            backward,
+            sums,
+        }
+    }
+}
+
+/// The close that bounds the planned work of backward tasks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Ready {
+    /// The deadline itself: no buffer before it.
+    AtDeadline,
+    /// The close of this day (`ready_by`).
+    Day(DayNumber),
+    /// This many working days of the plan's calendar before the deadline (`buffer`).
+    Days(i32),
+}
+
+impl Checked {
+    /// Checks the plan and resolves it, in one walk over its tasks (large
+    /// plans are megabytes of tasks: each walk is a trip to memory): the
+    /// owners, the per-task arrays of the passes, each task's calendar and
+    /// the dependency graph. A large plan is walked in pieces side by side
+    /// ([`Piece`]), put together as one walk in plan order would have left
+    /// them.
+    pub fn new(
+        plan: &Plan,
+        today: jiff::civil::Date,
+    ) -> Result<(Owners, Checked, Graph), PlanErrors> {
+        let n = plan.tasks.len();
+        let mut errors = Vec::new();
+        if plan.calendar.workdays.is_empty() {
+            errors.push(PlanError::NoWorkdays {
+                task: None,
+                id: None,
+            });
+        }
+        let resolver = Resolver::new(plan);
+        // Only the plan's own people can have an empty week: owners it does
+        // not list work on the plan's calendar.
+        for person in &resolver.people {
+            if person.workdays.is_some_and(|w| w.is_empty()) {
+                errors.push(PlanError::PersonWithoutWorkdays {
+                    person: person.id.clone(),
+                });
+            }
+        }
+        // Per-task arrays are written by index: a dozen vectors pushed in
+        // one loop cost more in lengths and capacities than the work itself.
+        let mut of_task = vec![NO_OWNER; n];
+        let mut days = vec![0i32; n];
+        let mut fixed = vec![NONE; n];
+        let mut due = vec![NONE; n];
+        let mut status = vec![Status::Todo; n];
+        let mut pred_start = vec![0u32; n + 1];
+        let pieces = if n >= crate::schedule::SIDE_BY_SIDE_FROM {
+            rayon::current_num_threads().clamp(1, 16)
+        } else {
+            1
+        };
+        let mut columns = Vec::with_capacity(pieces);
+        let mut rest = Columns {
+            of_task: &mut of_task,
+            days: &mut days,
+            fixed: &mut fixed,
+            due: &mut due,
+            status: &mut status,
+            pred_start: &mut pred_start[..n],
+        };
+        let mut from = 0;
+        for i in 1..=pieces {
+            let to = n * i / pieces;
+            let (piece, after) = rest.split_at(to - from);
+            columns.push((from, piece));
+            rest = after;
+            from = to;
+        }
+        // The first piece goes on from the plan's people (it is the whole
+        // plan when small); the others start from them too, and take their
+        // numbers after it below.
+        let mut columns = columns.into_iter();
+        let (from, first) = columns.next().expect("at least one piece");
+        let others: Vec<_> = columns
+            .map(|(from, columns)| (from, columns, resolver.clone()))
+            .collect();
+        let listed = resolver.people.len();
+        let walk = |(from, columns, resolver): (usize, Columns<'_>, Resolver)| {
+            Piece::walk(plan, today, from, columns, resolver)
+        };
+        let (first, others): (Piece, Vec<Piece>) = if others.is_empty() {
+            (walk((from, first, resolver)), Vec::new())
+        } else {
+            use rayon::prelude::*;
+            rayon::join(
+                || walk((from, first, resolver)),
+                || others.into_par_iter().map(walk).collect(),
+            )
+        };
+
+        // The pieces together, in plan order: people and calendars are
+        // numbered in order of first appearance, so those first met in a
+        // later piece take the next numbers, as in one walk.
+        let mut resolver = first.resolver;
+        let mut calendar_keys = first.calendars.keys;
+        let mut task_calendar = whole(first.task_calendar, n);
+        let mut tail = whole(first.tail, n);
+        let mut preds = first.preds;
+        let mut offsets = first.offsets;
+        let mut across = first.across;
+        errors.extend(first.errors);
+        let (mut tracked, mut backward, mut sums) = (first.tracked, first.backward, first.sums);
+        let mut progress_span = first.progress_span;
+        for (i, piece) in others.into_iter().enumerate() {
+            let (from, to) = (n * (i + 1) / pieces, n * (i + 2) / pieces);
+            let people: Vec<u32> = piece.resolver.people[listed..]
+                .iter()
+                .map(|p| resolver.resolve(Some(&p.id)))
+                .collect();
+            let person = |o: u32| {
+                if o == NO_OWNER || (o as usize) < listed {
+                    o
+                } else {
+                    people[o as usize - listed]
+                }
+            };
+            if !people.is_empty() {
+                for o in &mut of_task[from..to] {
+                    *o = person(*o);
+                }
+            }
+            let calendars: Vec<u32> = piece
+                .calendars
+                .keys
+                .into_iter()
+                .map(|mut key| {
+                    key.off_of = key.off_of.map(person);
+                    match calendar_keys.iter().position(|k| *k == key) {
+                        Some(c) => c as u32,
+                        None => {
+                            calendar_keys.push(key);
+                            calendar_keys.len() as u32 - 1
+                        }
+                    }
+                })
+                .collect();
+            if !piece.task_calendar.is_empty() {
+                if task_calendar.is_empty() {
+                    task_calendar = vec![0; n];
+                }
+                for (c, &local) in task_calendar[from..to].iter_mut().zip(&piece.task_calendar) {
+                    *c = calendars[local as usize];
+                }
+            }
+            if !piece.tail.is_empty() {
+                if tail.is_empty() {
+                    tail = vec![0; n];
+                }
+                tail[from..to].copy_from_slice(&piece.tail);
+            }
+            let base = preds.len() as u32;
+            for start in &mut pred_start[from..to] {
+                *start += base;
+            }
+            preds.extend_from_slice(&piece.preds);
+            let base = offsets.len();
+            offsets.extend_from_slice(&piece.offsets);
+            across.extend(piece.across.into_iter().map(|(k, t, e)| (base + k, t, e)));
+            errors.extend(piece.errors);
+            tracked |= piece.tracked;
+            backward &= piece.backward;
+            sums += piece.sums;
+            if let Some((lo, hi)) = piece.progress_span {
+                progress_span =
+                    Some(progress_span.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
+            }
+        }
+        // Offsets were computed only for links to earlier tasks, those to
+        // an earlier piece only now that every task has its days.
+        let offsets = if backward {
+            for (k, t, e) in across {
+                offsets[k] = (e.other, e.offset(days[e.other as usize], days[t as usize]));
+            }
+            offsets
+        } else {
+            Vec::new()
+        };
         pred_start[n] = preds.len() as u32;
         let ready = match plan.margins.ready {
             None => Ready::AtDeadline,
@@ -343,11 +608,9 @@ impl Checked {
             sums,
             status,
             tracked,
-            calendar_keys: calendars.keys,
+            calendar_keys,
             task_calendar,
         };
-        // Offsets were computed only for links to earlier tasks.
-        let offsets = if backward { offsets } else { Vec::new() };
         let graph = Graph::from_preds(pred_start, preds, backward, offsets);
         Ok((resolver.finish(of_task), checked, graph))
     }
@@ -930,53 +1193,84 @@ pub(crate) fn run<'a>(
     // planned ones (the plan's finish bounds follow-up tasks only): both
     // come from one walk back over the links.
     let any_follow_up = follow_up.contains(&true);
-    let (planned, follow_up_latest, both_latest) = if any_follow_up {
-        let (planned, follow_up_latest) =
-            planned_dates(checked, graph, order, line, &follow_up, &is_fixed, true);
-        (planned, follow_up_latest, None)
-    } else {
-        let (planned, latest) = planned_and_latest(checked, graph, order, line, &is_fixed);
-        (planned, Vec::new(), Some(latest))
-    };
     // Follow-up tasks' latest dates run to the plan's finish: the finish
     // without buffers, so that buffers before them leave every slack alone.
     let buffered = checked.ready != Ready::AtDeadline || !checked.tail.is_empty();
-    let unbuffered = (buffered && any_follow_up)
-        .then(|| planned_dates(checked, graph, order, line, &follow_up, &is_fixed, false).0);
+    let planned_passes = || {
+        let (planned, follow_up_latest, both_latest) = if any_follow_up {
+            let (planned, follow_up_latest) =
+                planned_dates(checked, graph, order, line, &follow_up, &is_fixed, true);
+            (planned, follow_up_latest, None)
+        } else {
+            let (planned, latest) = planned_and_latest(checked, graph, order, line, &is_fixed);
+            (planned, Vec::new(), Some(latest))
+        };
+        let unbuffered = (buffered && any_follow_up)
+            .then(|| planned_dates(checked, graph, order, line, &follow_up, &is_fixed, false).0);
+        (planned, follow_up_latest, both_latest, unbuffered)
+    };
 
     // 4. Earliest dates, forward from today; work already done or under
     //    way stays where it is.
-    let recorded =
-        crate::schedule::actuals::actuals(plan, checked.tracked, line, &planned, days, today);
-    let tracked = recorded.is_some();
     let now = line.indices_at(today);
     let floor = |t: TaskIx| {
-        let mut start = line.of_calendar(&now, t);
+        let start = line.of_calendar(&now, t);
         if is_fixed[t] {
-            start = start.max(fixed_pos(t));
+            start.max(fixed_pos(t))
+        } else {
+            start
         }
-        if tracked {
-            let slip = crate::schedule::actuals::slip(plan, t);
-            if slip > 0 {
-                start = start.max(planned[t] + slip);
-            }
-        }
-        start
     };
-    let (earliest, actual) = match recorded {
-        None => (
-            forward::<false>(graph, order, line, days, floor, |_| None).0,
-            None,
-        ),
-        Some(recorded) => {
-            let (earliest, end) =
-                forward::<true>(graph, order, line, days, floor, |t| recorded.spans[t]);
-            let actual = Actual {
-                end: end.unwrap_or_default(),
-                started: recorded.spans.iter().map(Option::is_some).collect(),
-                closed: recorded.closed,
-            };
-            (earliest, Some(actual))
+    // A plan that records no progress has its earliest dates from today
+    // alone, not from the planned ones: on a large plan the forward pass
+    // runs beside the backward ones.
+    let ((planned, follow_up_latest, both_latest, unbuffered), untracked_earliest) =
+        if checked.tracked {
+            (planned_passes(), None)
+        } else {
+            let (planned, earliest) = crate::schedule::both(
+                n >= crate::schedule::SIDE_BY_SIDE_FROM,
+                planned_passes,
+                || forward::<false>(graph, order, line, days, floor, |_| None).0,
+            );
+            (planned, Some(earliest))
+        };
+    let (earliest, actual) = match untracked_earliest {
+        Some(earliest) => (earliest, None),
+        None => {
+            let recorded = crate::schedule::actuals::actuals(
+                plan,
+                checked.tracked,
+                line,
+                &planned,
+                days,
+                today,
+            );
+            match recorded {
+                None => (
+                    forward::<false>(graph, order, line, days, floor, |_| None).0,
+                    None,
+                ),
+                Some(recorded) => {
+                    // What-if slips push work not started yet.
+                    let floor = |t: TaskIx| {
+                        let slip = crate::schedule::actuals::slip(plan, t);
+                        if slip > 0 {
+                            floor(t).max(planned[t] + slip)
+                        } else {
+                            floor(t)
+                        }
+                    };
+                    let (earliest, end) =
+                        forward::<true>(graph, order, line, days, floor, |t| recorded.spans[t]);
+                    let actual = Actual {
+                        end: end.unwrap_or_default(),
+                        started: recorded.spans.iter().map(Option::is_some).collect(),
+                        closed: recorded.closed,
+                    };
+                    (earliest, Some(actual))
+                }
+            }
         }
     };
 

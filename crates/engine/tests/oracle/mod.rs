@@ -1164,7 +1164,7 @@ pub fn check_levelling_report(
                 what
             );
         }
-        match &ts.moved_because {
+        match ts.moved_because.as_deref() {
             Some(MoveCause::Held { person, task }) => {
                 let o = people.owner[t];
                 prop_assert_eq!(
