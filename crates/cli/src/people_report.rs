@@ -51,7 +51,8 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
     if !schedule.overloads.is_empty() {
         writeln!(out)?;
         writeln!(out, "{WARN}── {} ──{WARN:#}", text::overloads_title(lang))?;
-        for run in runs(&schedule.overloads) {
+        let overloads: Vec<Overload> = schedule.overloads.iter().collect();
+        for run in runs(&overloads) {
             let (first, last) = (&run[0], &run[run.len() - 1]);
             let when = if first.date == last.date {
                 human_date(lang, first.date)
@@ -118,7 +119,7 @@ fn iso(d: Date) -> String {
 }
 
 /// Consecutive overloads of one person with the same tasks and load, as runs.
-fn runs(overloads: &[Overload]) -> Vec<&[Overload]> {
+fn runs<'a, 'o>(overloads: &'a [Overload<'o>]) -> Vec<&'a [Overload<'o>]> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..=overloads.len() {

@@ -30,7 +30,7 @@ pub use plan::{
 pub use relative::{RelativeDate, When};
 pub use risk::{Bin, Finish, RiskOptions, RiskReport, StartBy, simulate};
 pub use schedule::{
-    Buffer, BufferKind, Direction, MoveCause, Overload, PeopleLoad, PersonLoad, PlanVariance,
-    Reassignment, Schedule, Shortfall, TaskList, TaskSchedule, Variance, Verdict, reassignments,
-    schedule, schedule_with_load,
+    Buffer, BufferKind, Direction, MoveCause, Overload, Overloads, OverloadsIter, PeopleLoad,
+    PersonLoad, PlanVariance, Reassignment, Schedule, Shortfall, TaskSchedule, Variance, Verdict,
+    reassignments, schedule, schedule_with_load,
 };

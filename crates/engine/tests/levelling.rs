@@ -93,13 +93,19 @@ fn held(person: &str, task: usize) -> Option<Box<MoveCause>> {
     }))
 }
 
-fn overload(person: &str, day: Date, booked: u32, capacity: u32, tasks: &[usize]) -> Overload {
+fn overload<'a>(
+    person: &'a str,
+    day: Date,
+    booked: u32,
+    capacity: u32,
+    tasks: &'a [usize],
+) -> Overload<'a> {
     Overload {
-        person: person.into(),
+        person,
         date: day,
         booked,
         capacity,
-        tasks: tasks.into(),
+        tasks,
     }
 }
 

@@ -130,20 +130,22 @@ impl Tail<'_> {
     fn object_lines<T>(
         &mut self,
         key: &str,
-        items: &[T],
-        mut item: impl FnMut(&mut Vec<u8>, &T),
+        items: impl IntoIterator<Item = T>,
+        mut item: impl FnMut(&mut Vec<u8>, T),
     ) -> io::Result<()> {
         self.buf.extend_from_slice(b",\n  \"");
         self.buf.extend_from_slice(key.as_bytes());
         self.buf.extend_from_slice(b"\": [");
-        for (i, x) in items.iter().enumerate() {
+        let mut empty = true;
+        for x in items {
             self.buf
-                .extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                .extend_from_slice(if empty { b"\n    " } else { b",\n    " });
+            empty = false;
             item(&mut self.buf, x);
             self.write_if_full()?;
         }
         self.buf
-            .extend_from_slice(if items.is_empty() { b"]" } else { b"\n  ]" });
+            .extend_from_slice(if empty { b"]" } else { b"\n  ]" });
         Ok(())
     }
 }
@@ -183,14 +185,14 @@ fn people(tail: &mut Tail, plan: &Plan, schedule: &Schedule) -> io::Result<()> {
         .extend_from_slice(if schedule.levelled { b"true" } else { b"false" });
     tail.object_lines("overloads", &schedule.overloads, |buf, o| {
         buf.extend_from_slice(b"{\"person\": ");
-        string(buf, &o.person);
+        string(buf, o.person);
         buf.extend_from_slice(b", \"date\": ");
         date(buf, Some(o.date));
         buf.extend_from_slice(b", \"booked\": ");
         write_hundredths(buf, o.booked);
         buf.extend_from_slice(b", \"capacity\": ");
         write_hundredths(buf, o.capacity);
-        ids(buf, &o.tasks);
+        ids(buf, o.tasks);
         buf.push(b'}');
     })?;
     tail.object_lines("shortfalls", &schedule.shortfalls, |buf, s| {

@@ -8,8 +8,6 @@
 //! outside the window is not booked: the calendars flag the window as too
 //! small in that case and the schedule is computed again on a wider one.
 
-use std::sync::Arc;
-
 use rayon::prelude::*;
 
 use crate::calendar::WorkCalendar;
@@ -17,7 +15,7 @@ use crate::day_number::{DayNumber, date_of, day_number};
 use crate::plan::{Plan, TaskIx};
 use crate::schedule::owners::{Owners, Resource};
 use crate::schedule::timeline::Timeline;
-use crate::schedule::{Overload, PersonLoad, TaskList};
+use crate::schedule::{Overloads, PersonLoad};
 
 /// "Nobody" in the holder arrays.
 const NOBODY: u32 = u32::MAX;
@@ -100,7 +98,7 @@ pub(crate) fn overloads_at(
     starts: &[i32],
     days: &[i32],
     keep: bool,
-) -> (Bookings, Vec<Overload>) {
+) -> (Bookings, Overloads) {
     let mut bookings = Bookings::new(owners.people.len(), line, false);
     let people = owners.people.len();
     // The tasks that book someone, by owner, in plan order (a counting sort).
@@ -154,32 +152,30 @@ pub(crate) fn overloads_at(
             },
         )
         .collect();
-    // Each group's overloads share its buffer of tasks, each person's their
-    // id: an overload allocates nothing of its own.
-    let mut out = Vec::with_capacity(done.iter().map(|f| f.days.len()).sum());
-    let mut name: Option<(u32, Arc<str>)> = None;
+    // The groups' days and tasks, one after the other, in the report's
+    // buffers, each person's id once: an overload allocates nothing of its own.
+    let mut out = Overloads::with_capacity(done.iter().map(|f| f.days.len()).sum());
+    let tasks = done.iter().map(|f| f.tasks.len()).sum();
+    let mut last = None;
     for found in done {
         for (o, load) in found.loads {
             bookings.load[o] = load;
         }
-        let all = Arc::new(found.tasks);
-        out.extend(found.days.iter().map(|day| {
-            let person = match &name {
-                Some((o, id)) if *o == day.person => Arc::clone(id),
-                _ => {
-                    let id: Arc<str> = Arc::from(owners.people[day.person as usize].id.as_str());
-                    name = Some((day.person, Arc::clone(&id)));
-                    id
-                }
-            };
-            Overload {
-                person,
-                date: line.date(day.day),
-                booked: day.booked,
-                capacity: day.capacity,
-                tasks: TaskList::shared(&all, day.start, day.end),
+        let base = out.tasks_len();
+        out.append_tasks(found.tasks, tasks);
+        for day in &found.days {
+            if last != Some(day.person) {
+                out.push_person(&owners.people[day.person as usize].id);
+                last = Some(day.person);
             }
-        }));
+            out.push_day(
+                line.date(day.day),
+                day.booked,
+                day.capacity,
+                base + day.start,
+                base + day.end,
+            );
+        }
     }
     (bookings, out)
 }
@@ -214,8 +210,8 @@ fn groups_of_people(bounds: &[u32], booked: usize) -> Vec<std::ops::Range<usize>
     groups
 }
 
-/// The overloaded days found in a group of people, before they become
-/// [`Overload`]s.
+/// The overloaded days found in a group of people, before they join the
+/// [`Overloads`].
 #[derive(Default)]
 struct Found {
     /// The tasks of every overloaded day, one day after the other, each

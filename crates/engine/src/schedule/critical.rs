@@ -13,7 +13,7 @@ use crate::schedule::graph::Graph;
 use crate::schedule::passes::{Checked, Positions};
 use crate::schedule::timeline::Timeline;
 use crate::schedule::{
-    Direction, PlanVariance, Schedule, TaskSchedule, Variance, Verdict, to_date,
+    Direction, Overloads, PlanVariance, Schedule, TaskSchedule, Variance, Verdict, to_date,
 };
 
 /// What every task's line of the schedule is built from, for both ways of
@@ -329,7 +329,7 @@ pub(crate) fn finish(
             .map(|m| m.dates(plan.deadline, start, &plan.calendar))
             .collect(),
         levelled: false,
-        overloads: Vec::new(),
+        overloads: Overloads::default(),
         shortfalls: Vec::new(),
         verdict,
         tracked: pos.actual.is_some(),

@@ -17,13 +17,11 @@ mod critical;
 mod forecast;
 mod graph;
 mod levelling;
+mod overloads;
 mod owners;
 mod passes;
 mod proposals;
-mod task_list;
 mod timeline;
-
-use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -31,8 +29,8 @@ use crate::day_number::{DayNumber, date_of, day_number};
 use crate::error::{PlanError, PlanErrors};
 use crate::plan::{Plan, Status, TaskIx};
 
+pub use overloads::{Iter as OverloadsIter, Overload, Overloads};
 pub use proposals::{Reassignment, reassignments};
-pub use task_list::TaskList;
 pub use timeline::CalendarKey;
 
 /// How a task is placed.
@@ -196,24 +194,6 @@ pub enum MoveCause {
     Predecessor(TaskIx),
 }
 
-/// A day a person is booked over their capacity.
-///
-/// A large plan can have an overload for every other task, so an overload
-/// owns no storage of its own: its person's id is shared by all of that
-/// person's overloads, and its tasks are part of a buffer shared with other
-/// overloads ([`TaskList`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Overload {
-    /// The person's id (or the owner's name when the plan lists no such person).
-    pub person: Arc<str>,
-    pub date: Date,
-    /// Booked and available work, in hundredths of one task at a time.
-    pub booked: u32,
-    pub capacity: u32,
-    /// The tasks booked that day, in plan order.
-    pub tasks: TaskList,
-}
-
 /// A person levelling cannot fit between today and the deadline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shortfall {
@@ -261,8 +241,10 @@ pub struct Schedule {
     /// Was the owners' work levelled?
     pub levelled: bool,
     /// Every day a person is booked over capacity, by person then date.
-    /// Empty after levelling, unless fixed tasks collide.
-    pub overloads: Vec<Overload>,
+    /// Empty after levelling, unless fixed tasks collide. Read as
+    /// [`Overload`]s: `for o in &schedule.overloads` (the report owns their
+    /// storage, so that a large one costs nothing per day to build or drop).
+    pub overloads: Overloads,
     /// After levelling, when the plan is late: who has too much to do
     /// before the deadline. Empty otherwise.
     pub shortfalls: Vec<Shortfall>,

@@ -48,8 +48,8 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use retroplan_engine::calendar::{CalendarRules, Weekdays};
 use retroplan_engine::{
-    Direction, Link, LinkKind, MoveCause, Overload, Person, Plan, PlanError, Schedule, Shortfall,
-    Task, TaskSchedule, When, schedule,
+    Direction, Link, LinkKind, MoveCause, Overload, Overloads, Person, Plan, PlanError, Schedule,
+    Shortfall, Task, TaskSchedule, When, schedule,
 };
 
 // ---------------------------------------------------------------------------
@@ -299,16 +299,16 @@ pub fn loads(plan: &Plan, oracle: &Oracle, people: &People, pos: &[Pos]) -> Load
 }
 
 /// The days a person is booked over capacity, by person then date.
-pub fn overloads(people: &People, loads: &Loads) -> Vec<Overload> {
+pub fn overloads(people: &People, loads: &Loads) -> Overloads {
     loads
         .iter()
         .filter(|&(&(o, _), &(booked, _))| booked > people.capacity[o])
         .map(|(&(o, date), (booked, tasks))| Overload {
-            person: people.ids[o].as_str().into(),
+            person: &people.ids[o],
             date,
             booked: *booked,
             capacity: people.capacity[o],
-            tasks: tasks.as_slice().into(),
+            tasks,
         })
         .collect()
 }
@@ -986,11 +986,11 @@ pub fn check_dependencies_with(
 pub fn check_capacity(
     plan: &Plan,
     s: &Schedule,
-    overloaded: &[Overload],
+    overloaded: &Overloads,
 ) -> Result<(), TestCaseError> {
     prop_assert_eq!(
         &s.overloads,
-        &overloaded.to_vec(),
+        overloaded,
         "overloads reported vs the oracle's (levelled: {})",
         s.levelled
     );
