@@ -288,12 +288,14 @@ impl Scratch {
                 lo = lo.min((a - first) as usize);
                 hi = hi.max((b - first) as usize + 1);
             }
-            for &day in on {
+            // Each day's list gains the task: `extend` over the days (a
+            // slice) reserves once, not once per day.
+            let base = booked.len() as u32;
+            booked.extend(on.iter().zip(base + 1..).map(|(&day, at)| {
                 let (load, last) = &mut days_of[(day - first) as usize];
                 *load += rate;
-                booked.push((t, *last));
-                *last = booked.len() as u32;
-            }
+                (t, std::mem::replace(last, at))
+            }));
         }
         let (lo, hi) = (lo.min(hi), hi);
         let mut count = 0;

@@ -89,7 +89,12 @@ pub(crate) fn finish(
     let today_day = day_number(today);
     // Started work is measured at its end: when it started no longer matters.
     let slack: Vec<i32> = match &pos.actual {
-        None => (0..n).map(|t| pos.latest[t] - pos.earliest[t]).collect(),
+        // Zipped, not indexed: no check per task, and the compiler vectorises it.
+        None => pos.latest[..n]
+            .iter()
+            .zip(&pos.earliest[..n])
+            .map(|(&latest, &earliest)| latest - earliest)
+            .collect(),
         Some(a) => (0..n)
             .map(|t| {
                 if a.started[t] {
@@ -112,7 +117,12 @@ pub(crate) fn finish(
         }
     }
     let min_slack = least.unwrap_or(0);
-    let critical: Vec<bool> = (0..n).map(|t| open(t) && slack[t] == min_slack).collect();
+    let critical: Vec<bool> = if pos.actual.is_none() {
+        // Nothing is closed: zipped, as the slack above.
+        slack.iter().map(|&s| s == min_slack).collect()
+    } else {
+        (0..n).map(|t| open(t) && slack[t] == min_slack).collect()
+    };
 
     let now = line.indices_at(today_day);
     let fc = forecast::forecast(plan, graph, order, line, pos, &now, min_slack >= 0);
@@ -162,14 +172,26 @@ pub(crate) fn finish(
         let (mut first, mut last) = (DayNumber::MAX, DayNumber::MIN);
         let (mut backward, mut earliest_last, mut last_before) =
             (false, DayNumber::MIN, DayNumber::MIN);
+        // Each per-task array cut to `n`: indexing by `t < n` is then
+        // checked once, here, not per task.
+        let (all_days, all_planned, all_earliest, all_latest, all_follow_up, all_status) = (
+            &pos.days[..n],
+            &pos.planned[..n],
+            &pos.earliest[..n],
+            &pos.latest[..n],
+            &pos.follow_up[..n],
+            &checked.status[..n],
+        );
+        // (And those each line reads, for the same reason.)
+        let (_, _, _) = (&slack[..n], &critical[..n], &pos.fixed[..n]);
         for t in 0..n {
-            let days = pos.days[t];
-            let planned = pos.planned[t];
+            let days = all_days[t];
+            let planned = all_planned[t];
             let (start, end) = line.display_days_on(working, t, planned, days);
             let (earliest_start, earliest_end) =
-                line.display_days_on(working, t, pos.earliest[t], days);
-            let (latest_start, latest_end) = line.display_days_on(working, t, pos.latest[t], days);
-            let follow_up = pos.follow_up[t];
+                line.display_days_on(working, t, all_earliest[t], days);
+            let (latest_start, latest_end) = line.display_days_on(working, t, all_latest[t], days);
+            let follow_up = all_follow_up[t];
             if !follow_up {
                 backward = true;
                 earliest_last = earliest_last.max(earliest_end);
@@ -179,7 +201,7 @@ pub(crate) fn finish(
             first = first.min(start);
             let (late, at_risk) = forecast::lateness(pos, false, now, within, t);
             // Without progress every task is to do: none is cancelled.
-            let status = checked.status[t];
+            let status = all_status[t];
             let planned = shape.task(
                 t,
                 [

@@ -237,6 +237,16 @@ impl Piece {
             status,
             pred_start,
         } = columns;
+        // Each column cut to the piece's length: a task's place in them is
+        // then checked once, not once per column.
+        let (of_task, days, fixed, due, status, pred_start) = (
+            &mut of_task[..len],
+            &mut days[..len],
+            &mut fixed[..len],
+            &mut due[..len],
+            &mut status[..len],
+            &mut pred_start[..len],
+        );
         let mut errors = Vec::new();
         let mut tracked = false;
         let mut progress_span = None;
@@ -1089,22 +1099,25 @@ fn planned_and_latest(
     is_fixed: &[bool],
 ) -> (Vec<i32>, Vec<i32>) {
     let n = is_fixed.len();
-    let days = &checked.days;
+    // Every per-task array cut to `n`: a task's index is then checked
+    // against `n` once, not once per array.
+    let (days, due_days, is_fixed) = (&checked.days[..n], &checked.due[..n], &is_fixed[..n]);
     let ready_close = line.indices_at(checked.ready_day(line) + 1);
     let deadline_close = line.indices_at(checked.deadline + 1);
     let mut planned = vec![0i32; n];
     let mut latest = vec![0i32; n];
     // Per task, what its successors allow: (planned, latest), as in `Ends`.
     let mut ends = vec![(UNBOUNDED, UNBOUNDED); n];
+    let (planned_n, latest_n, ends_n) = (&mut planned[..n], &mut latest[..n], &mut ends[..n]);
     let offsets = graph.has_offsets();
     for &t in order.iter().rev() {
         let t = t as usize;
-        let due = if checked.due[t] != NONE {
-            line.index_at(t, checked.due[t] + 1)
+        let due = if due_days[t] != NONE {
+            line.index_at(t, due_days[t] + 1)
         } else {
             UNBOUNDED
         };
-        let (mut from_planned, mut from_latest) = ends[t];
+        let (mut from_planned, mut from_latest) = ends_n[t];
         if offsets {
             if from_planned != UNBOUNDED {
                 from_planned += days[t];
@@ -1130,12 +1143,12 @@ fn planned_and_latest(
         if let Some(start) = fixed {
             l = l.min(start);
         }
-        planned[t] = p;
-        latest[t] = l;
+        planned_n[t] = p;
+        latest_n[t] = l;
         match graph.offsets(t) {
             Some(links) => {
                 for &(q, offset) in links {
-                    let bound = &mut ends[q as usize];
+                    let bound = &mut ends_n[q as usize];
                     if p != UNBOUNDED {
                         bound.0 = bound.0.min(p - offset);
                     }
@@ -1147,7 +1160,7 @@ fn planned_and_latest(
             None => {
                 for e in graph.preds(t) {
                     let q = e.other as usize;
-                    let bound = &mut ends[q];
+                    let bound = &mut ends_n[q];
                     if p != UNBOUNDED {
                         bound.0 = bound.0.min(line.backward_bound(q, t, p, e.kind, e.lag));
                     }
