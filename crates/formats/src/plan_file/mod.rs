@@ -70,8 +70,9 @@ pub struct TaskSpans {
     pub workdays: Option<Range<u32>>,
 }
 
-/// Task tables per parallel job: large enough to amortise scheduling, small
-/// enough to keep both cores busy on mid-sized plans.
+/// At least this many task tables (when reading) or tasks (when resolving)
+/// per parallel job: enough to amortise handing out the job, few enough to
+/// keep both cores busy on mid-sized plans.
 const TASKS_PER_JOB: usize = 512;
 
 /// What the reader is told beside the text.
