@@ -182,8 +182,9 @@ pub(crate) fn finish(
             &pos.follow_up[..n],
             &checked.status[..n],
         );
-        // (And those each line reads, for the same reason.)
-        let (_, _, _) = (&slack[..n], &critical[..n], &pos.fixed[..n]);
+        // Those each line reads (`TaskLines::task`), for the same reason:
+        // after this check the compiler knows they are long enough.
+        assert!(slack.len() >= n && critical.len() >= n && pos.fixed.len() >= n);
         for t in 0..n {
             let days = all_days[t];
             let planned = all_planned[t];
