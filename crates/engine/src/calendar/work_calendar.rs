@@ -34,24 +34,31 @@ impl WorkCalendar {
         last: DayNumber,
     ) -> Self {
         let days = usize::try_from(last - first + 1).unwrap_or(0);
-        let mut is_closed = vec![false; days];
+        // The open days of the week from the window's first weekday on,
+        // repeated: no weekday computed per day.
+        let start = usize::from(weekday_index(first));
+        let week: [bool; 7] =
+            std::array::from_fn(|i| workdays.contains_index(((start + i) % 7) as u8));
+        let mut open: Vec<bool> = week.iter().copied().cycle().take(days).collect();
         for &c in closed {
             if let Ok(o) = usize::try_from(c - first)
                 && o < days
             {
-                is_closed[o] = true;
+                open[o] = false;
             }
         }
-        let mut before = Vec::with_capacity(days + 1);
-        let mut working = Vec::with_capacity(days);
-        for (o, closed) in is_closed.iter().enumerate() {
-            before.push(working.len() as i32);
-            let day = first + o as i32;
-            if !closed && workdays.contains_index(weekday_index(day)) {
-                working.push(day);
-            }
+        // Both tables written by index, a working day's number always
+        // stored and kept only if the day is open: no branch per day.
+        let mut before = vec![0i32; days + 1];
+        let mut working = vec![0 as DayNumber; days];
+        let mut k = 0usize;
+        for (o, (&open, before)) in open.iter().zip(&mut before).enumerate() {
+            *before = k as i32;
+            working[k] = first + o as i32;
+            k += usize::from(open);
         }
-        before.push(working.len() as i32);
+        before[days] = k as i32;
+        working.truncate(k);
         WorkCalendar {
             first,
             before,

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 #[cfg(test)]
 use crate::plan::Plan;
-use crate::plan::{LinkKind, TaskIx};
+use crate::plan::{Link, LinkKind, TaskIx};
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Edge {
@@ -25,6 +25,16 @@ pub(crate) struct Edge {
 }
 
 impl Edge {
+    /// The link into a task, pointing at its predecessor.
+    #[inline(always)]
+    pub fn of(link: &Link) -> Edge {
+        Edge {
+            other: link.task as u32,
+            kind: link.kind,
+            lag: link.lag,
+        }
+    }
+
     /// Between two tasks of one calendar, a link of `kind` and `lag` from a
     /// predecessor of `from_days` days to a task of `to_days` asks
     /// `start(task) - start(predecessor) >= (from_days if from its finish)
@@ -75,11 +85,7 @@ impl Graph {
         let mut preds = Vec::new();
         for task in &plan.tasks {
             pred_start.push(preds.len() as u32);
-            preds.extend(task.after.iter().map(|link| Edge {
-                other: link.task as u32,
-                kind: link.kind,
-                lag: link.lag,
-            }));
+            preds.extend(task.after.iter().map(Edge::of));
         }
         pred_start.push(preds.len() as u32);
         let backward = plan

@@ -109,7 +109,7 @@ impl Resolver {
         let i = match self.index.find(&self.people, owner, key) {
             Ok(i) => i,
             Err(slot) => {
-                self.people.push(Resource::of(&Person::new(owner), None));
+                self.people.push(Resource::unlisted(owner));
                 let i = self.people.len() as u32 - 1;
                 self.index.insert(slot, key, i);
                 i
@@ -128,6 +128,18 @@ impl Resolver {
 }
 
 impl Resource {
+    /// An owner the plan does not list: what [`Person::new`] would give,
+    /// without making the person (three strings) to copy one id from.
+    fn unlisted(id: &str) -> Resource {
+        Resource {
+            id: id.to_string(),
+            person: None,
+            capacity: Capacity::default(),
+            workdays: None,
+            has_off: false,
+        }
+    }
+
     fn of(person: &Person, index: Option<usize>) -> Resource {
         Resource {
             id: person.id.clone(),

@@ -375,11 +375,7 @@ impl Piece {
                         link: link.task,
                     });
                 } else {
-                    let edge = Edge {
-                        other: link.task as u32,
-                        kind: link.kind,
-                        lag: link.lag,
-                    };
+                    let edge = Edge::of(link);
                     preds.push(edge);
                     // The link's difference, while its numbers are at hand
                     // (a predecessor later in the plan has no days yet).
