@@ -258,7 +258,15 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
     let iso = |d: Date| human_date(lang, d);
     // A plan not yet under way is at risk when it should have started
     // already and only its buffers still hold the deadline.
-    if schedule.tracked || schedule.verdict == Verdict::AtRisk {
+    if !schedule.feasible && schedule.late_by == 0 {
+        // Levelled, in time, but fixed tasks book someone over capacity
+        // (under way or not: no forecast says more than that).
+        writeln!(
+            out,
+            "{CRITICAL}✗ {}{CRITICAL:#}",
+            i18n::verdict_fixed_overload(lang)
+        )?;
+    } else if schedule.tracked || schedule.verdict == Verdict::AtRisk {
         verdict_under_way(out, plan, schedule, lang)?;
     } else if schedule.feasible {
         let start = schedule.start.map(iso).unwrap_or_default();
@@ -266,13 +274,6 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
             out,
             "{GOOD}✓{GOOD:#} {}",
             i18n::verdict_feasible(lang, schedule.margin.unwrap_or(schedule.min_slack), &start)
-        )?;
-    } else if schedule.late_by == 0 {
-        // Levelled, in time, but fixed tasks book someone over capacity.
-        writeln!(
-            out,
-            "{CRITICAL}✗ {}{CRITICAL:#}",
-            i18n::verdict_fixed_overload(lang)
         )?;
     } else {
         writeln!(

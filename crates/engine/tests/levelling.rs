@@ -456,6 +456,9 @@ fn two_fixed_tasks_of_one_person_on_the_same_day_cannot_be_levelled() {
     assert!(!s.feasible);
     assert!(s.min_slack >= 0 && s.late_by == 0);
     assert_eq!(moves(&s), [0, 0]);
+    // Not feasible is `late`, whatever the slack says: the verdict said
+    // `on_track` here.
+    assert_eq!(s.verdict, retroplan_engine::Verdict::Late);
 }
 
 #[test]

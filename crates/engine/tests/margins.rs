@@ -262,6 +262,31 @@ fn levelling_keeps_each_buffer() {
     assert!(a.1 < b.0 || b.1 < a.0, "one at a time: {a:?} {b:?}");
 }
 
+/// Levelling placed each task before its buffer and took those places as
+/// the latest dates: a buffer made a levelled plan late. One person with 5
+/// days of work in the 5 working days left, a margin on the first task.
+#[test]
+fn a_buffer_does_not_make_a_levelled_plan_late() {
+    let today = date(2026, 11, 30);
+    let make = |margin: u32| {
+        let mut p = plan(vec![
+            with_margin(Task::new("a", "a", 3), margin),
+            Task::new("b", "b", 2),
+        ]);
+        p.deadline = date(2026, 12, 4);
+        for t in &mut p.tasks {
+            t.owner = Some("lea".into());
+        }
+        p.level = true;
+        schedule(&p, today).unwrap()
+    };
+    let (without, with) = (make(0), make(1));
+    assert!(without.feasible && with.feasible);
+    assert_eq!(with.late_by, 0);
+    assert_eq!(with.earliest_deadline, without.earliest_deadline);
+    assert_eq!(with.min_slack, without.min_slack);
+}
+
 // ---------------------------------------------------------------------------
 // Random plans
 // ---------------------------------------------------------------------------
@@ -357,6 +382,9 @@ fn check_buffers(plan: &Plan, today: Date) -> Result<(), TestCaseError> {
         t.margin = 0;
     }
     let without = schedule(&bare, today).unwrap();
+    if plan.level {
+        return check_levelled_buffers(plan, &with, &without);
+    }
     // Buffers change planned dates only.
     prop_assert_eq!(with.feasible, without.feasible);
     prop_assert_eq!(with.late_by, without.late_by);
@@ -446,11 +474,67 @@ fn check_buffers(plan: &Plan, today: Date) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// [`arb_margin_plan`] with owners (two people, or none) and levelling on.
+fn arb_levelled_margin_plan() -> impl Strategy<Value = (Plan, Date)> {
+    (arb_margin_plan(), vec(0usize..3, 40)).prop_map(|((mut plan, today), owners)| {
+        for (task, &o) in plan.tasks.iter_mut().zip(&owners) {
+            task.owner = ["lea", "max"].get(o).map(|name| name.to_string());
+        }
+        plan.level = true;
+        (plan, today)
+    })
+}
+
+/// Levelled, buffers still never make a plan later: levelling is a
+/// heuristic, so a task can land later with its buffers than without (then
+/// its latest start is where it is planned), and slack can only grow. The
+/// latest end of a task can be where its owner's other work bounds it, and
+/// its buffer then lies over that work, so the buffer need not fit in it.
+fn check_levelled_buffers(
+    plan: &Plan,
+    with: &Schedule,
+    without: &Schedule,
+) -> Result<(), TestCaseError> {
+    prop_assert!(with.feasible || !without.feasible);
+    prop_assert!(with.late_by <= without.late_by);
+    prop_assert!(with.min_slack >= without.min_slack);
+    if with.feasible && without.feasible {
+        prop_assert_eq!(with.earliest_deadline, without.earliest_deadline);
+    }
+    let ready_buffer = with.buffers.iter().find(|b| b.kind == BufferKind::Ready);
+    for (t, (a, b)) in with.tasks.iter().zip(&without.tasks).enumerate() {
+        prop_assert_eq!(
+            (a.earliest_start, a.earliest_end),
+            (b.earliest_start, b.earliest_end),
+            "t{}",
+            t
+        );
+        prop_assert!(a.slack >= b.slack, "slack of t{}", t);
+        if with.feasible && a.direction == Direction::Backward && !a.fixed && a.days > 0 {
+            prop_assert!(a.end <= a.latest_end, "t{} ends after its latest end", t);
+            if let Some(ready) = ready_buffer {
+                prop_assert!(a.end < ready.start, "t{} ends after the ready-by day", t);
+            }
+        }
+    }
+    prop_assert_eq!(with, &schedule(plan, with.today).unwrap());
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn buffers_move_planned_dates_only((plan, today) in arb_margin_plan()) {
+        check_buffers(&plan, today)?;
+    }
+
+    /// Levelling placed each task before its buffer and took those places
+    /// as the latest dates: a buffer could make a levelled plan late.
+    #[test]
+    fn buffers_move_planned_dates_only_when_levelled(
+        (plan, today) in arb_levelled_margin_plan()
+    ) {
         check_buffers(&plan, today)?;
     }
 }

@@ -525,6 +525,63 @@ fn a_cancelled_task_takes_no_time_and_its_links_pass_through() {
     assert!(!s.tasks[B].late && !s.tasks[B].at_risk && !s.tasks[B].critical);
 }
 
+/// A cancelled task's `due` still bound the work before it: cancelling (or
+/// `--remove`) a task with a date left the plan late for work nobody will do.
+#[test]
+fn a_cancelled_tasks_own_dates_bind_nothing() {
+    // b due Wed 9, after a (3 days): a would have to end by Tue 8.
+    let mut b = after(task("b", 2), &[A]);
+    b.due = Some(When::Date(dec(9)));
+    let due_b = plan(vec![task("a", 3), b.clone()]);
+    let s = run(&due_b, dec(7));
+    assert!(!s.feasible, "the due date binds while b is to do");
+    let s = run(
+        &plan(vec![task("a", 3), status(b.clone(), Status::Cancelled)]),
+        dec(7),
+    );
+    assert!(s.feasible && s.late_by == 0 && s.verdict == Verdict::OnTrack);
+    // a as if b had no date: it ends on the deadline, Wed 16 - Fri 18.
+    assert_eq!(planned(&s, A), (dec(16), dec(18)));
+    assert!(!s.tasks[1].fixed);
+    // Nor does a fixed date: c after b on Mon 21, past the deadline, follows
+    // it; after a cancelled b, c is planned back from the deadline.
+    let mut b = task("b", 1);
+    b.on = Some(When::Date(dec(21)));
+    let c = after(task("c", 2), &[1]);
+    let s = run(&plan(vec![task("a", 1), b.clone(), c.clone()]), dec(7));
+    assert_eq!(s.tasks[2].direction, Direction::FollowUp);
+    let s = run(
+        &plan(vec![task("a", 1), status(b, Status::Cancelled), c]),
+        dec(7),
+    );
+    assert_eq!(s.tasks[2].direction, Direction::Backward);
+    assert_eq!(planned(&s, 2), (dec(17), dec(18)));
+}
+
+/// Cancelled tasks did not start the plan but still ended it: a plan of
+/// cancelled work had a `finish`, and an earliest deadline before today.
+#[test]
+fn cancelled_tasks_neither_start_nor_end_the_plan() {
+    let cancelled = |t: Task| status(t, Status::Cancelled);
+    let s = run(
+        &plan(vec![
+            cancelled(task("a", 3)),
+            cancelled(after(task("b", 2), &[0])),
+        ]),
+        dec(7),
+    );
+    assert_eq!((s.start, s.finish), (None, None));
+    assert_eq!((s.forecast_start, s.forecast_end), (None, None));
+    assert_eq!(s.earliest_deadline, s.work_starts);
+    // With work left, the plan's ends are that work's.
+    let s = run(
+        &plan(vec![task("a", 3), cancelled(after(task("b", 2), &[0]))]),
+        dec(7),
+    );
+    assert_eq!((s.start, s.finish), (Some(dec(16)), Some(dec(18))));
+    assert_eq!(s.earliest_deadline, dec(9));
+}
+
 #[test]
 fn a_cancelled_task_books_nobody() {
     // x and y (2 days, both Ann's) end on the deadline: Thu 17 - Fri 18.
@@ -1083,12 +1140,14 @@ fn is_closed(task: &Task) -> bool {
 }
 
 /// The same plan before any progress: every task todo without dates, a
-/// cancelled one as a task of 0 days.
+/// cancelled one as a task of 0 days whose own dates bind nothing.
 fn without_progress(plan: &Plan) -> Plan {
     let mut plan = plan.clone();
     for t in &mut plan.tasks {
         if t.status == Status::Cancelled {
             t.duration = retroplan_engine::Duration::Days(0);
+            t.on = None;
+            t.due = None;
         }
         t.status = Status::Todo;
         t.progress = None;
@@ -1369,14 +1428,14 @@ fn check_progress(plan: &Plan, today: Date) -> Result<(), TestCaseError> {
             .map(|t| t.forecast_start)
             .min()
     );
-    let backward: Vec<Date> = s
-        .tasks
-        .iter()
+    // Nor does it end the plan.
+    let work = || s.tasks.iter().filter(|t| t.status != Status::Cancelled);
+    let backward: Vec<Date> = work()
         .filter(|t| t.direction == Direction::Backward)
         .map(|t| t.forecast_end)
         .collect();
     let forecast_end = if backward.is_empty() {
-        s.tasks.iter().map(|t| t.forecast_end).max()
+        work().map(|t| t.forecast_end).max()
     } else {
         backward.into_iter().max()
     };

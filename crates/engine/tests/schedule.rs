@@ -6,7 +6,7 @@ use jiff::civil::{Date, date};
 use retroplan_engine::calendar::{CalendarRules, Country, Weekdays};
 use retroplan_engine::relative::RelativeDate;
 use retroplan_engine::{
-    Direction, Link, LinkKind, Plan, PlanError, Schedule, Task, When, schedule,
+    Direction, Link, LinkKind, Plan, PlanError, Progress, Schedule, Status, Task, When, schedule,
 };
 
 fn plan(deadline: Date, tasks: Vec<Task>) -> Plan {
@@ -358,4 +358,109 @@ fn the_critical_path_is_the_longest_chain_and_the_margin_path_the_thinnest_margi
     assert_eq!(s.margin, Some(27));
     assert_eq!(s.margin_path, [0, 1]);
     assert_eq!(dates(&s)[1], (date(2026, 12, 14), date(2026, 12, 15)));
+}
+
+/// The `n`-th working day (1 for `from` itself if it works) on France's
+/// calendar, counted day by day from the rules' list of closed dates: no
+/// work index, no window.
+fn nth_french_working_day(from: Date, n: u32) -> Date {
+    let rules = CalendarRules {
+        country: Some(Country::Fr),
+        ..CalendarRules::default()
+    };
+    let closed: Vec<Date> = rules
+        .closed_dates(from, date(from.year() + 10, 12, 31))
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    let mut day = from;
+    let mut left = n;
+    loop {
+        let weekend = matches!(
+            day.weekday(),
+            jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+        );
+        if !weekend && !closed.contains(&day) {
+            left -= 1;
+            if left == 0 {
+                return day;
+            }
+        }
+        day = day.tomorrow().unwrap();
+    }
+}
+
+/// Work under way whose `remaining` ran past the calendars' window was
+/// dated from the weekdays alone, without holidays: the same task ended on
+/// another day when a task followed it (which widened the window).
+#[test]
+fn a_long_remaining_past_the_window_is_dated_with_holidays() {
+    let today = date(2026, 11, 2);
+    let make = |followed: bool| {
+        let mut x = task("x", 1);
+        x.status = Status::InProgress;
+        x.progress = Some(Box::new(Progress {
+            started: Some(today),
+            remaining: Some(1000),
+            ..Progress::default()
+        }));
+        let mut tasks = vec![x];
+        if followed {
+            tasks.push(after(task("y", 1), 0, LinkKind::FinishToStart, 0));
+        }
+        let mut p = plan(date(2026, 12, 1), tasks);
+        p.calendar.country = Some(Country::Fr);
+        p
+    };
+    // `remaining` counts today.
+    let end = nth_french_working_day(today, 1000);
+    for followed in [false, true] {
+        let s = schedule(&make(followed), today).unwrap();
+        assert_eq!(s.tasks[0].earliest_end, end, "followed: {followed}");
+        assert_eq!(s.tasks[0].forecast_end, end, "followed: {followed}");
+    }
+}
+
+/// A buffer after the last follow-up task is converted after the
+/// positions: one running past the window was dated without holidays.
+#[test]
+fn a_long_buffer_after_a_follow_up_task_is_dated_with_holidays() {
+    let deadline = date(2026, 12, 1);
+    let mut b = after(task("b", 1), 0, LinkKind::FinishToStart, 0);
+    b.margin = 1000;
+    let mut p = plan(
+        deadline,
+        vec![
+            fixed(task("a", 0), label("J+1")),
+            b,
+            after(task("c", 1), 0, LinkKind::FinishToStart, 0),
+        ],
+    );
+    p.calendar.country = Some(Country::Fr);
+    let s = schedule(&p, date(2026, 11, 2)).unwrap();
+    assert_eq!(s.tasks[1].direction, Direction::FollowUp);
+    let b_end = s.tasks[1].end;
+    let buffer = s
+        .buffers
+        .iter()
+        .find(|x| x.after == Some(1))
+        .expect("the buffer after b");
+    assert_eq!(buffer.days, 1000);
+    let first = nth_french_working_day(b_end.tomorrow().unwrap(), 1);
+    assert_eq!(buffer.start, first);
+    assert_eq!(buffer.end, nth_french_working_day(first, 1000));
+}
+
+/// A deadline on the last day the calendars know (31 December 9999) was
+/// refused as out of range: the window was asked for the working day after
+/// the last task's.
+#[test]
+fn a_deadline_on_the_last_supported_day_schedules() {
+    let s = schedule(
+        &plan(date(9999, 12, 31), vec![task("a", 3)]),
+        date(9999, 11, 1),
+    )
+    .unwrap();
+    // Friday 31 December 9999; three days back: Wed 29 to Fri 31.
+    assert_eq!(dates(&s), vec![(date(9999, 12, 29), date(9999, 12, 31))]);
 }

@@ -124,17 +124,23 @@ impl WorkCalendar {
         if self.workdays.is_empty() {
             return self.first;
         }
-        let c = self.per_week();
-        let len = self.working.len() as i32;
+        // In i64: an index far out (long chains of long lags) would
+        // overflow `i32` on the way. The day found is only ever a flagged
+        // guess, so it is kept within `i32` with room for a day or two of
+        // arithmetic after it.
+        let c = i64::from(self.per_week());
+        let len = self.working.len() as i64;
+        let index = i64::from(index);
+        let is_open = |d: i64| self.workdays.contains_index((d + 3).rem_euclid(7) as u8);
+        let mut d;
         if index >= len {
             let mut rest = index - len;
-            let mut d = self.first + self.before.len() as i32 - 1;
-            d += rest / c * 7;
+            d = i64::from(self.first) + self.before.len() as i64 - 1 + rest / c * 7;
             rest %= c;
             loop {
-                if self.workdays.contains_index(weekday_index(d)) {
+                if is_open(d) {
                     if rest == 0 {
-                        return d;
+                        break;
                     }
                     rest -= 1;
                 }
@@ -142,19 +148,20 @@ impl WorkCalendar {
             }
         } else {
             let mut rest = -index - 1;
-            let mut d = self.first - 1;
-            d -= rest / c * 7;
+            d = i64::from(self.first) - 1 - rest / c * 7;
             rest %= c;
             loop {
-                if self.workdays.contains_index(weekday_index(d)) {
+                if is_open(d) {
                     if rest == 0 {
-                        return d;
+                        break;
                     }
                     rest -= 1;
                 }
                 d -= 1;
             }
         }
+        let room = i64::from(i32::MAX / 4);
+        d.clamp(-room, room) as DayNumber
     }
 
     /// The day numbers of working days `from..to` that lie in the window
@@ -209,6 +216,27 @@ mod tests {
         assert_eq!(cal.day_of(7), day_number(date(2026, 11, 12)));
         assert!(!cal.is_working(day_number(date(2026, 11, 11))));
         assert!(!cal.overflowed());
+    }
+
+    /// An index far outside the window (a chain of long lags) overflowed
+    /// `i32` while extrapolating: a panic in a debug build.
+    #[test]
+    fn an_index_far_outside_the_window_is_flagged_without_overflow() {
+        for index in [i32::MAX, i32::MAX / 2, i32::MIN, i32::MIN / 2] {
+            let cal = nov_2026();
+            let day = cal.day_of(index);
+            assert!(cal.overflowed());
+            assert!(
+                day.unsigned_abs() <= (i32::MAX / 4) as u32,
+                "{index}: {day}"
+            );
+            assert_eq!(day > 0, index > 0);
+        }
+        let cal = nov_2026();
+        // Still exact by the weekday pattern when it fits: 10,000 weeks on.
+        let len = cal.working_days(0, i32::MAX).len() as i32;
+        let last = cal.day_of(len - 1);
+        assert_eq!(cal.day_of(len - 1 + 5 * 10_000), last + 7 * 10_000);
     }
 
     #[test]

@@ -368,7 +368,12 @@ impl Tasks {
             } else {
                 f64::INFINITY
             };
-            if let Some(due) = task.due.and_then(|w| w.resolve(plan.deadline)) {
+            // A cancelled task's `due` binds nothing, as in the schedule.
+            if let Some(due) = task
+                .due
+                .filter(|_| !cancelled)
+                .and_then(|w| w.resolve(plan.deadline))
+            {
                 bound = bound.min(f64::from(axis.close_of(due)));
             }
             out.bound.push(bound);

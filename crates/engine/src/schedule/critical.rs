@@ -252,24 +252,24 @@ pub(crate) fn finish(
                 } else {
                     span(fc_start, fc_end)
                 };
-            let follow_up = pos.follow_up[t];
-            if !follow_up {
-                earliest_deadline = max(earliest_deadline, earliest_end);
-                last_forecast_before = max(last_forecast_before, forecast_end);
+            let status = checked.status[t];
+            // A cancelled task is no work: it neither starts nor ends the
+            // plan, nor sets how early the deadline could be.
+            if status != Status::Cancelled {
+                if !pos.follow_up[t] {
+                    earliest_deadline = max(earliest_deadline, earliest_end);
+                    last_forecast_before = max(last_forecast_before, forecast_end);
+                }
+                last_forecast = max(last_forecast, forecast_end);
+                last_end = max(last_end, end);
+                first_start = min(first_start, start);
+                first_forecast = min(first_forecast, forecast_start);
             }
-            last_forecast = max(last_forecast, forecast_end);
-            last_end = max(last_end, end);
             // Expected later than planned.
             let task_behind = fc_start > planned || fc_end > planned + days;
             behind |= task_behind && open(t);
             let now = now[line.calendar_of(t)];
             let (late, at_risk) = forecast::lateness(pos, task_behind, now, within, t);
-            let status = checked.status[t];
-            // A cancelled task is no work: it does not start the plan.
-            if status != Status::Cancelled {
-                first_start = min(first_start, start);
-                first_forecast = min(first_forecast, forecast_start);
-            }
             let forecast_start = line.date(forecast_start);
             let forecast_end = line.date(forecast_end);
             let planned = shape.task(

@@ -60,8 +60,13 @@ pub(crate) fn level(
     line: &Timeline,
     owners: &Owners,
     pos: &Positions,
+    buffered: bool,
 ) -> Levelled {
     let n = plan.tasks.len();
+    // Without `buffered`, the plan as if it had no buffers (the ready-by
+    // buffer before the deadline, the margins after tasks): what its
+    // latest dates and feasibility are measured on (docs/margins.md).
+    let tail = |t: TaskIx| if buffered { checked.tail_of(t) } else { 0 };
     let days = &checked.days;
     let movable = |t: TaskIx| !pos.fixed[t];
     let key = |t: TaskIx| {
@@ -97,18 +102,22 @@ pub(crate) fn level(
         .filter(|&t| movable(t) && !pos.follow_up[t] && waiting[t] == 0)
         .map(key)
         .collect();
-    let ready_day = checked.ready_day(line);
+    let ready_day = if buffered {
+        checked.ready_day(line)
+    } else {
+        checked.deadline
+    };
     while let Some(Reverse((_, _, t))) = ready.pop() {
         let bound = line.index_at(t, ready_day + 1);
         let end = latest_end(checked, graph, line, t, bound, |s| {
             if pos.follow_up[s] {
-                pos.follow_up_latest[s]
+                pos.follow_up_latest_of(s, buffered)
             } else {
                 planned[s]
             }
         });
         // The buffer after the task keeps it that much earlier.
-        let buffered = end - checked.tail_of(t);
+        let buffered = end - tail(t);
         let mut s = buffered - days[t];
         if let Some(o) = owners.owner(t) {
             s = room(&bookings, line, owners, t, o, s, days[t], true);
@@ -157,7 +166,11 @@ pub(crate) fn level(
         let mut start = i32::MIN;
         for e in graph.preds(t) {
             let p = e.other as usize;
-            let from = checked.planned_from(p, e.kind, planned[p]);
+            let from = if buffered {
+                checked.planned_from(p, e.kind, planned[p])
+            } else {
+                planned[p]
+            };
             let b = line.forward_bound(p, from, t, e.kind, e.lag);
             if b > start {
                 start = b;

@@ -445,20 +445,36 @@ fn schedule_once(
         line.check_fixed_days(plan, &checked)?;
         let mut positions = passes::run(plan, &checked, &graph, &order, &line, today_day);
         let levelled = plan.level.then(|| {
-            let levelled = levelling::level(plan, &checked, &graph, &line, &owners, &positions);
+            let level = |buffered| {
+                levelling::level(plan, &checked, &graph, &line, &owners, &positions, buffered)
+            };
+            let levelled = level(true);
+            // Buffers move planned dates only (docs/margins.md): the latest
+            // dates, slack and feasibility are those of the plan levelled
+            // without them. Levelling is a heuristic, so a task can land
+            // later with buffers than without: its latest start is then
+            // where it is planned, never before it.
+            let unbuffered = checked.has_buffers().then(|| level(false));
+            let plain = &unbuffered.as_ref().unwrap_or(&levelled).planned;
+            let held: Vec<i32> = plain
+                .iter()
+                .zip(&levelled.planned)
+                .zip(&positions.follow_up)
+                .map(|((&u, &b), &follow_up)| if follow_up { u } else { u.max(b) })
+                .collect();
             positions.latest = passes::latest_starts(
                 &checked,
                 &graph,
                 &order,
                 &line,
-                &levelled.planned,
+                plain,
                 &positions.follow_up,
-                Some(&levelled.planned),
+                Some(&held),
             );
             // A follow-up task cannot start before levelling placed it.
-            for t in 0..levelled.planned.len() {
+            for (t, &at) in plain.iter().enumerate() {
                 if positions.follow_up[t] && !positions.fixed[t] {
-                    positions.earliest[t] = positions.earliest[t].max(levelled.planned[t]);
+                    positions.earliest[t] = positions.earliest[t].max(at);
                 }
             }
             levelled
@@ -468,10 +484,9 @@ fn schedule_once(
             None => Vec::new(),
         };
         let (reached_lo, reached_hi) = positions.reached(&line);
-        // Booking people never converts outside the window, so the window
-        // is known to hold once every position is reached: then the
-        // overloads and the schedule's lines, independent of each other,
-        // are computed side by side.
+        // Once every position is reached inside the window, the overloads
+        // and the schedule's lines, independent of each other, are
+        // computed side by side.
         if !line.overflowed() {
             let ((bookings, overloads), mut schedule) = both(
                 plan.tasks.len() >= SIDE_BY_SIDE_FROM,
@@ -496,23 +511,29 @@ fn schedule_once(
                     today_day,
                 );
             }
-            let people = load.then(|| {
-                let from = schedule
-                    .start
-                    .map_or(schedule.work_starts, |s| s.min(schedule.work_starts));
-                let to = schedule.finish.map_or(from, |f| f.max(from));
-                PeopleLoad {
-                    from,
-                    people: bookings.people_load(
-                        plan,
-                        &owners,
-                        &line,
-                        day_number(from),
-                        day_number(to),
-                    ),
-                }
-            });
-            return Ok((schedule, people));
+            // The lines convert more than the positions: the dates of
+            // started work (a long `remaining`), forecasts and the buffers
+            // after tasks. One past the window was guessed from the weekdays
+            // alone, without holidays: the window widens and all is redone.
+            if !line.overflowed() {
+                let people = load.then(|| {
+                    let from = schedule
+                        .start
+                        .map_or(schedule.work_starts, |s| s.min(schedule.work_starts));
+                    let to = schedule.finish.map_or(from, |f| f.max(from));
+                    PeopleLoad {
+                        from,
+                        people: bookings.people_load(
+                            plan,
+                            &owners,
+                            &line,
+                            day_number(from),
+                            day_number(to),
+                        ),
+                    }
+                });
+                return Ok((schedule, people));
+            }
         }
         if first == MIN_DAY && last == MAX_DAY {
             return Err(PlanErrors(vec![PlanError::DateOutOfRange {
@@ -558,8 +579,12 @@ fn report_levelling(
     today: DayNumber,
 ) {
     schedule.levelled = true;
+    // Someone is still booked over capacity (fixed tasks of one person on
+    // the same days): the plan does not hold, in time or not, and says so
+    // in its verdict too (`late` exactly when not feasible).
     if !schedule.overloads.is_empty() {
         schedule.feasible = false;
+        schedule.verdict = Verdict::Late;
     }
     for (t, task) in schedule.tasks.iter_mut().enumerate() {
         task.moved_by_levelling = levelled.planned[t].abs_diff(unlevelled[t]);

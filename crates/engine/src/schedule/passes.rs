@@ -345,11 +345,22 @@ impl Piece {
                     .min(i32::MAX / 4);
                 sums += i64::from(tail[i]);
             }
+            // A cancelled task is no work and its links pass through it:
+            // its own dates bind nothing (a `due` on it would make the plan
+            // late for work nobody will do), though a date out of range is
+            // still an error of the file.
+            let binds = task.status != Status::Cancelled;
             if let Some(on) = task.on {
-                fixed[i] = resolve(on, t, "fixed", &mut errors);
+                let day = resolve(on, t, "fixed", &mut errors);
+                if binds {
+                    fixed[i] = day;
+                }
             }
             if let Some(by) = task.due {
-                due[i] = resolve(by, t, "due", &mut errors);
+                let day = resolve(by, t, "due", &mut errors);
+                if binds {
+                    due[i] = day;
+                }
             }
             if task.workdays.is_some_and(|w| w.is_empty()) {
                 errors.push(PlanError::NoWorkdays {
@@ -648,6 +659,12 @@ impl Checked {
         }
     }
 
+    /// Does the plan have buffers: one before the deadline (`ready_by`,
+    /// `buffer`) or after a task?
+    pub fn has_buffers(&self) -> bool {
+        self.ready != Ready::AtDeadline || !self.tail.is_empty()
+    }
+
     /// The buffer after task `t`, in working days of its calendar.
     #[inline]
     pub fn tail_of(&self, t: TaskIx) -> i32 {
@@ -709,6 +726,10 @@ pub(crate) struct Positions<'a> {
     /// Follow-up tasks: the latest start that meets the fixed and due dates
     /// after them (read only for follow-up tasks: empty when there are none).
     pub follow_up_latest: Vec<i32>,
+    /// The same without any buffer, when the plan has buffers and
+    /// follow-up tasks (else empty: read it with
+    /// [`Positions::follow_up_latest_of`]).
+    pub follow_up_latest_unbuffered: Vec<i32>,
     pub earliest: Vec<i32>,
     pub latest: Vec<i32>,
     pub follow_up: Vec<bool>,
@@ -752,6 +773,17 @@ impl Positions<'_> {
 }
 
 impl Positions<'_> {
+    /// Follow-up task `t`'s latest start that meets the dates after it,
+    /// with the buffers on the way or (`buffered` false) without any.
+    #[inline]
+    pub fn follow_up_latest_of(&self, t: TaskIx, buffered: bool) -> i32 {
+        if buffered || self.follow_up_latest_unbuffered.is_empty() {
+            self.follow_up_latest[t]
+        } else {
+            self.follow_up_latest_unbuffered[t]
+        }
+    }
+
     /// The first and last days any position reaches. Conversions are
     /// monotone, so the extreme indices of each calendar are enough; this
     /// also raises the calendars' overflow flag if one is outside the window.
@@ -782,9 +814,12 @@ impl Positions<'_> {
         let (mut lo, mut hi) = (i32::MAX, i32::MIN);
         for (cal, e) in extremes.into_iter().enumerate() {
             let Some((first, last)) = e else { continue };
-            // A milestone at index k is the close of working day k - 1.
+            // A milestone at index k is the close of working day k - 1;
+            // `last` is an exclusive end: the last day of work is `last - 1`
+            // (asking for the day after it would refuse a plan ending on the
+            // last day the calendars know).
             lo = lo.min(line.day_of_calendar(cal, first - 1));
-            hi = hi.max(line.day_of_calendar(cal, last) + 1);
+            hi = hi.max(line.day_of_calendar(cal, last - 1) + 1);
         }
         (lo, hi)
     }
@@ -1204,7 +1239,7 @@ pub(crate) fn run<'a>(
     let any_follow_up = follow_up.contains(&true);
     // Follow-up tasks' latest dates run to the plan's finish: the finish
     // without buffers, so that buffers before them leave every slack alone.
-    let buffered = checked.ready != Ready::AtDeadline || !checked.tail.is_empty();
+    let buffered = checked.has_buffers();
     let planned_passes = || {
         let (planned, follow_up_latest, both_latest) = if any_follow_up {
             let (planned, follow_up_latest) =
@@ -1215,7 +1250,7 @@ pub(crate) fn run<'a>(
             (planned, Vec::new(), Some(latest))
         };
         let unbuffered = (buffered && any_follow_up)
-            .then(|| planned_dates(checked, graph, order, line, &follow_up, &is_fixed, false).0);
+            .then(|| planned_dates(checked, graph, order, line, &follow_up, &is_fixed, false));
         (planned, follow_up_latest, both_latest, unbuffered)
     };
 
@@ -1285,13 +1320,14 @@ pub(crate) fn run<'a>(
 
     // 5. Latest dates, backward over every constraint.
     let latest = both_latest.unwrap_or_else(|| {
-        let finish_from = unbuffered.as_deref().unwrap_or(&planned);
+        let finish_from = unbuffered.as_ref().map_or(&planned, |(u, _)| u);
         latest_starts(checked, graph, order, line, finish_from, &follow_up, None)
     });
 
     Positions {
         planned,
         follow_up_latest,
+        follow_up_latest_unbuffered: unbuffered.map(|(_, u)| u).unwrap_or_default(),
         earliest,
         latest,
         follow_up,
