@@ -361,7 +361,10 @@ pub fn schedule_with_load(
 
 /// The earliest deadline at which levelling fits, found by trying later
 /// deadlines (doubling the step, then halving it): `None` when none within
-/// about thirty years does, as when fixed tasks of one person collide.
+/// about ninety years does (steps up to 2^14 days, about 2^15 in all), as
+/// when fixed tasks of one person collide: the schedule then keeps the
+/// earliest deadline of the forward pass, which levelling can only push
+/// later.
 /// Levelling is a heuristic, so "fits" is checked, never assumed, for the
 /// date returned.
 fn levelled_deadline(
