@@ -6,6 +6,7 @@
 //! Appending leaves every byte of the file before it untouched, comments
 //! and layout included; the file is replaced in one rename, never half-written.
 
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -36,12 +37,13 @@ pub fn run(request: Request<'_>) -> anyhow::Result<ExitCode> {
     if request.list {
         for b in &loaded.plan.tracking.baselines {
             let end = b.end.map_or(String::new(), |d| human_date(lang, d));
-            println!(
+            crate::output::unless_closed_pipe(writeln!(
+                std::io::stdout(),
                 "{}\t{}\t{}\t{end}",
                 b.name,
                 b.recorded,
                 b.verdict.as_deref().unwrap_or("")
-            );
+            ))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -97,20 +99,21 @@ pub fn run(request: Request<'_>) -> anyhow::Result<ExitCode> {
     }
     crate::output::replace_file(Path::new(&loaded.name), text.as_bytes())?;
     let end = baseline.end.map_or(String::new(), |d| human_date(lang, d));
-    match lang {
-        Lang::Fr => println!(
+    let said = match lang {
+        Lang::Fr => format!(
             "Référence « {} » enregistrée dans {} : {} tâche(s), fin {end}.",
             baseline.name,
             loaded.name,
             baseline.tasks.len()
         ),
-        Lang::En => println!(
+        Lang::En => format!(
             "Baseline \"{}\" recorded in {}: {} task(s), ending {end}.",
             baseline.name,
             loaded.name,
             baseline.tasks.len()
         ),
-    }
+    };
+    crate::output::unless_closed_pipe(writeln!(std::io::stdout(), "{said}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -124,6 +124,29 @@ pub fn verdict_late(lang: Lang, late_by: u32, earliest: &str) -> String {
     }
 }
 
+/// Late, though the deadline itself holds: a fixed date or a `due` before
+/// it is what breaks (the earliest deadline is then no later than it, and
+/// naming it would read as a way out).
+pub fn verdict_date_missed(lang: Lang, late_by: u32) -> String {
+    let days = working_days(lang, late_by);
+    match lang {
+        Lang::Fr => format!(
+            "En retard de {days} : le Jour J tient, mais une date qui ne peut pas bouger (date fixe ou échéance `due`) est manquée."
+        ),
+        Lang::En => format!(
+            "Late by {days}: the deadline holds, but a date that cannot move (a fixed date or a `due`) is missed."
+        ),
+    }
+}
+
+/// A plan with nothing left to do (every task cancelled, or none).
+pub fn verdict_no_work(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Rien à faire : aucune tâche à mener.",
+        Lang::En => "Nothing to do: no task left to carry out.",
+    }
+}
+
 pub fn verdict_fixed_overload(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => {

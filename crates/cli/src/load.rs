@@ -123,23 +123,30 @@ pub fn today(flag: Option<jiff::civil::Date>, plan: &Plan) -> jiff::civil::Date 
 pub fn load_schedulable(
     path: &str,
     options: &ReadOptions,
+    flag: Option<jiff::civil::Date>,
 ) -> anyhow::Result<Result<Loaded, Unreadable>> {
     let Ok(loaded) = load(path, options)? else {
         return Ok(Err(Unreadable));
     };
-    let today = today(None, &loaded.plan);
+    let today = today(flag, &loaded.plan);
     Ok(schedule(&loaded, today).map(|_| loaded))
 }
 
 /// Every diagnostic of a plan's text: the reader's, then, if it could read
-/// the plan, the engine's (cycles, fixed dates on closed days).
-pub fn all_diagnostics(source: &str, options: &ReadOptions) -> Vec<Diagnostic> {
+/// the plan, the engine's (cycles, fixed dates on closed days, progress
+/// after today), dated as `check` dates it: `flag`, the plan's `today`, else
+/// the clock.
+pub fn all_diagnostics(
+    source: &str,
+    options: &ReadOptions,
+    flag: Option<jiff::civil::Date>,
+) -> Vec<Diagnostic> {
     let read = read_plan_with(source, options);
     let mut diagnostics = read.diagnostics;
     if !has_errors(&diagnostics)
         && let Some(plan) = &read.plan
     {
-        let today = plan.today.unwrap_or(plan.deadline);
+        let today = today(flag, plan);
         if let Err(errors) = retroplan_engine::schedule(plan, today) {
             diagnostics.extend(engine_diagnostics(&errors, plan, &read.spans));
         }

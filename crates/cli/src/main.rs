@@ -133,6 +133,9 @@ enum Command {
         plan: String,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// The day to check from (YYYY-MM-DD): progress after it is an error; default: the plan's `today`, else the clock.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
         /// A deadline (YYYY-MM-DD) instead of the plan's, or for a template, which has none.
         #[arg(long, value_parser = parse_date)]
         deadline: Option<Date>,
@@ -149,6 +152,9 @@ enum Command {
         /// Language of the headers and notes; default: the plan's `lang`, else LANG.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// The day the plan is read on (YYYY-MM-DD); default: the plan's `today`, else the clock.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
     },
     /// What changed between two versions of a plan (OLD NEW), or since a
     /// baseline (PLAN --baseline [NAME]): tasks added, removed, re-dated,
@@ -276,6 +282,16 @@ enum LangArg {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
+    // jiff also reads `20261001`, `+002026-10-01` or a date and time; the
+    // flags promise YYYY-MM-DD, and anything else is more likely a slip.
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
+    }
     text.parse::<Date>()
         .map_err(|e| format!("`{text}` is not a date (YYYY-MM-DD): {e}"))
 }
@@ -322,23 +338,26 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let Ok(schedule) = load::schedule(&loaded, today) else {
                 return Ok(ExitCode::from(2));
             };
-            match format {
-                Format::Json => {
-                    let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
-                    retroplan_formats::write_schedule_json(&mut out, &loaded.plan, &schedule)?;
-                    out.flush()?;
+            let written = || -> io::Result<()> {
+                match format {
+                    Format::Json => {
+                        let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+                        retroplan_formats::write_schedule_json(&mut out, &loaded.plan, &schedule)?;
+                        out.flush()
+                    }
+                    Format::Csv => {
+                        let mut out = BufWriter::new(io::stdout().lock());
+                        retroplan_formats::write_schedule_csv(&mut out, &loaded.plan, &schedule)?;
+                        out.flush()
+                    }
+                    Format::Table => {
+                        let mut out = anstream::stdout().lock();
+                        table::render(&mut out, &loaded.plan, &schedule, language(lang, &loaded))?;
+                        out.flush()
+                    }
                 }
-                Format::Csv => {
-                    let mut out = BufWriter::new(io::stdout().lock());
-                    retroplan_formats::write_schedule_csv(&mut out, &loaded.plan, &schedule)?;
-                    out.flush()?;
-                }
-                Format::Table => {
-                    let mut out = anstream::stdout().lock();
-                    table::render(&mut out, &loaded.plan, &schedule, language(lang, &loaded))?;
-                    out.flush()?;
-                }
-            }
+            };
+            output::unless_closed_pipe(written())?;
             let code = if schedule.feasible {
                 ExitCode::SUCCESS
             } else {
@@ -356,31 +375,39 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format: CheckFormat::Json,
             deadline,
             lang,
+            today,
         } => {
             let (name, source) = load::read_source(&plan)?;
-            let diagnostics = load::all_diagnostics(&source, &read_options(deadline, lang));
-            println!("{:#}", diagnostics::to_json(&name, &source, &diagnostics));
+            let diagnostics = load::all_diagnostics(&source, &read_options(deadline, lang), today);
             let failed = retroplan_formats::has_errors(&diagnostics);
+            output::unless_closed_pipe(writeln!(
+                io::stdout(),
+                "{:#}",
+                diagnostics::to_json(&name, &source, &diagnostics)
+            ))?;
             Ok(ExitCode::from(if failed { 2 } else { 0 }))
         }
         Command::Check {
             plan,
             lang,
             deadline,
+            today,
             ..
         } => {
-            let Ok(loaded) = load::load_schedulable(&plan, &read_options(deadline, lang))? else {
+            let Ok(loaded) = load::load_schedulable(&plan, &read_options(deadline, lang), today)?
+            else {
                 return Ok(ExitCode::from(2));
             };
             let lang = language(lang, &loaded);
-            println!(
+            output::unless_closed_pipe(writeln!(
+                io::stdout(),
                 "{}",
                 i18n::check_ok(
                     lang,
                     loaded.plan.tasks.len(),
                     &table::human_date(lang, loaded.plan.deadline)
                 )
-            );
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Workload {
@@ -434,9 +461,15 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             lang: lang.map(Lang::from),
             read: read_options(None, lang),
         }),
-        Command::Raci { plan, format, lang } => {
+        Command::Raci {
+            plan,
+            format,
+            lang,
+            today,
+        } => {
             // Exit codes like `check`: a plan it refuses (a cycle too) is refused here.
-            let Ok(loaded) = load::load_schedulable(&plan, &read_options(None, lang))? else {
+            let Ok(loaded) = load::load_schedulable(&plan, &read_options(None, lang), today)?
+            else {
                 return Ok(ExitCode::from(2));
             };
             raci::print(&loaded.plan, format, language(lang, &loaded))?;
@@ -450,7 +483,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Import(args) => import::run(args),
         Command::Example { name: None } => {
             for name in examples::names() {
-                println!("{name}");
+                writeln!(io::stdout(), "{name}")?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -494,7 +527,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Template {
             action: TemplateAction::Folder,
         } => {
-            println!("{}", user_templates::folder()?.display());
+            writeln!(io::stdout(), "{}", user_templates::folder()?.display())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Set(args) => progress_edit::set(&args),

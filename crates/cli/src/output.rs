@@ -2,7 +2,8 @@
 //! target, then a rename (or a hard link, when an existing file must be
 //! kept), so that a failure (a full disk, a picture too large to draw, a
 //! crash) never leaves half a file where the last good one was. Every
-//! command that writes a file goes through here.
+//! command that writes a file goes through here; and standard output whose
+//! reader went away, which is no failure of the command.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -73,4 +74,14 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<()
     });
     let _ = std::fs::remove_file(&tmp);
     written.with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// `result`, unless it failed because the reader of standard output went
+/// away (`| head -1`): what was written is all they wanted, and the
+/// command's answer, its exit code, still stands.
+pub fn unless_closed_pipe(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }

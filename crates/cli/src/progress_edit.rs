@@ -173,7 +173,11 @@ impl Target<'_> {
                 std::io::stdout().lock().write_all(source.as_bytes())?;
                 eprintln!("{}", i18n::edit_nothing(lang, self.task));
             } else {
-                println!("{}", i18n::edit_nothing(lang, self.task));
+                crate::output::unless_closed_pipe(writeln!(
+                    std::io::stdout(),
+                    "{}",
+                    i18n::edit_nothing(lang, self.task)
+                ))?;
             }
             return Ok(ExitCode::SUCCESS);
         }
@@ -212,7 +216,7 @@ impl Target<'_> {
             eprintln!("{}", i18n::edit_dry_run(lang));
         } else {
             crate::output::replace_file(&path, edit.text.as_bytes())?;
-            println!("{line}");
+            crate::output::unless_closed_pipe(writeln!(std::io::stdout(), "{line}"))?;
         }
         Ok(ExitCode::SUCCESS)
     }

@@ -90,6 +90,9 @@ pub fn signed(n: i32) -> String {
 /// The verdict of a plan under way, in one sentence, naming the tasks
 /// whose forecast is behind their plan when it is at risk.
 pub fn verdict_of(lang: Lang, plan: &Plan, schedule: &Schedule) -> String {
+    if schedule.forecast_end.is_none() {
+        return crate::i18n::verdict_no_work(lang).to_string();
+    }
     let behind: Vec<&str> = schedule
         .tasks
         .iter()

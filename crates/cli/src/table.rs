@@ -217,7 +217,8 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
             .join("  ")
     };
     writeln!(out, "{DIM}{}{DIM:#}", line(&header).trim_end())?;
-    let show_phases = phases.len() > 1 || phases[0].is_some();
+    // A plan without tasks has no phase at all.
+    let show_phases = phases.len() > 1 || phases.first().is_some_and(Option::is_some);
     for (phase, rows) in &groups {
         if show_phases {
             writeln!(out, "{BOLD}── {} ──{BOLD:#}", phase.unwrap_or(m.no_phase))?;
@@ -258,7 +259,10 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
     let iso = |d: Date| human_date(lang, d);
     // A plan not yet under way is at risk when it should have started
     // already and only its buffers still hold the deadline.
-    if !schedule.feasible && schedule.late_by == 0 {
+    if schedule.start.is_none() {
+        // No task (or every one cancelled): no start to name, no slack.
+        writeln!(out, "{GOOD}✓{GOOD:#} {}", i18n::verdict_no_work(lang))?;
+    } else if !schedule.feasible && schedule.late_by == 0 {
         // Levelled, in time, but fixed tasks book someone over capacity
         // (under way or not: no forecast says more than that).
         writeln!(
@@ -274,6 +278,12 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
             out,
             "{GOOD}✓{GOOD:#} {}",
             i18n::verdict_feasible(lang, schedule.margin.unwrap_or(schedule.min_slack), &start)
+        )?;
+    } else if schedule.earliest_deadline <= schedule.deadline {
+        writeln!(
+            out,
+            "{CRITICAL}✗ {}{CRITICAL:#}",
+            i18n::verdict_date_missed(lang, schedule.late_by)
         )?;
     } else {
         writeln!(
@@ -354,6 +364,11 @@ fn verdict_under_way(
     match schedule.verdict {
         Verdict::OnTrack => writeln!(out, "{GOOD}✓{GOOD:#} {text}"),
         Verdict::AtRisk => writeln!(out, "{IN_PROGRESS}⚠ {text}{IN_PROGRESS:#}"),
+        Verdict::Late if schedule.earliest_deadline <= schedule.deadline => writeln!(
+            out,
+            "{CRITICAL}✗ {}{CRITICAL:#}",
+            i18n::verdict_date_missed(lang, schedule.late_by)
+        ),
         Verdict::Late => {
             writeln!(out, "{CRITICAL}✗ {text}{CRITICAL:#}")?;
             let earliest = human_date(lang, schedule.earliest_deadline);

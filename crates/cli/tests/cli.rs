@@ -1111,3 +1111,147 @@ fn fixed_tasks_of_one_person_on_one_day_cannot_be_levelled() {
         run.stdout
     );
 }
+
+/// Runs `retroplan ARGS` on `stdin` with standard output closed before it
+/// writes (a reader that went away, as `| head -1` does after one line).
+fn with_stdout_closed(args: &[&str], stdin: &str) -> (i32, String) {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_retroplan"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("RETROPLAN_TEMPLATES", common::no_user_templates())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let mut input = child.stdin.take().unwrap();
+    // The binary may stop reading early; what it did not read is not the point.
+    let _ = input.write_all(stdin.as_bytes());
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// A plan late by far more than a pipe's buffer of output: 2,000 tasks of
+/// 5 days in one chain, due in a month.
+fn long_late_plan() -> String {
+    let mut plan = String::from("name = \"long\"\ndeadline = 2027-01-29\ntoday = 2026-12-01\n");
+    for i in 0..2000 {
+        plan.push_str(&format!("[[task]]\nid = \"t{i}\"\ndays = 5\n"));
+        if i > 0 {
+            plan.push_str(&format!("after = [\"t{}\"]\n", i - 1));
+        }
+    }
+    plan
+}
+
+/// Closing the pipe made `println!` panic (`check`, `example`, ...), the CSV
+/// writer report exit 2 (its error lost the broken pipe), and a late plan
+/// exit 0: the reader going away is not the command's failure, and the
+/// exit code still answers the question.
+#[test]
+fn a_closed_pipe_keeps_the_exit_code_and_panics_nowhere() {
+    let late = long_late_plan();
+    for format in ["table", "json", "csv"] {
+        let (code, stderr) = with_stdout_closed(&["schedule", "-", "--format", format], &late);
+        assert_eq!(code, 1, "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+    for args in [
+        &["check", "-"][..],
+        &["check", "-", "--format", "json"],
+        &["example"],
+    ] {
+        let (code, stderr) = with_stdout_closed(args, "name = \"x\"\ndeadline = 2027-01-29\n");
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+/// A plan without tasks panicked the table (`phases[0]`); one of cancelled
+/// tasks said "expected to end ." with no date.
+#[test]
+fn a_plan_with_no_work_left_says_so() {
+    let empty = "name = \"z\"\ndeadline = 2027-03-01\n";
+    let run = retroplan(
+        &["schedule", "-", "--today", "2027-01-04", "--lang", "en"],
+        empty,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Nothing to do"), "{}", run.stdout);
+    let cancelled = format!("{empty}[[task]]\nid = \"a\"\ndays = 2\nstatus = \"cancelled\"\n");
+    let run = retroplan(
+        &["schedule", "-", "--today", "2027-01-04", "--lang", "en"],
+        &cancelled,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Nothing to do"), "{}", run.stdout);
+    assert!(!run.stdout.contains("end ."), "{}", run.stdout);
+}
+
+/// A missed `due` before a deadline that holds named an "earliest deadline"
+/// eleven days before the real one, as if it were a way out.
+#[test]
+fn a_missed_due_date_is_named_as_such() {
+    let plan = "name = \"d\"\ndeadline = 2026-11-27\ntoday = 2026-11-02\n\
+                [[task]]\nid = \"a\"\ndays = 10\ndue = \"J-20\"\n";
+    let run = retroplan(&["schedule", "-", "--lang", "en"], plan);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("the deadline holds, but a date that cannot move"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("earliest deadline"), "{}", run.stdout);
+}
+
+/// `check` dated a plan from the clock and `check --format json` from its
+/// deadline, so they disagreed on progress; and `check` had no `--today`
+/// though its hint says to give one.
+#[test]
+fn check_and_its_json_date_a_plan_alike_and_take_today() {
+    let plan = "name = \"p\"\ndeadline = 2099-03-01\n\
+                [[task]]\nid = \"a\"\ndays = 3\nstatus = \"in_progress\"\nstarted = 2099-01-04\n";
+    let human = retroplan(&["check", "-"], plan);
+    let json = retroplan(&["check", "-", "--format", "json"], plan);
+    assert_eq!((human.code, json.code), (2, 2), "{}", human.stderr);
+    assert!(
+        json.stdout.contains("progress-after-today"),
+        "{}",
+        json.stdout
+    );
+    for format in ["human", "json"] {
+        let run = retroplan(
+            &["check", "-", "--format", format, "--today", "2099-02-01"],
+            plan,
+        );
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+    }
+    assert_eq!(
+        retroplan(&["raci", "-", "--today", "2099-02-01"], plan).code,
+        0
+    );
+}
+
+/// `--today` took `20261001`, `+002026-10-01` or a date and time, though
+/// the flag says YYYY-MM-DD.
+#[test]
+fn today_is_a_date_written_yyyy_mm_dd() {
+    let plan = "name = \"t\"\ndeadline = 2027-03-01\n[[task]]\nid = \"a\"\ndays = 1\n";
+    for bad in ["20261001", "+002026-10-01", "2026-10-01 12:00", "2026-10-1"] {
+        let run = retroplan(&["schedule", "-", "--today", bad], plan);
+        assert_eq!(run.code, 2, "{bad}");
+        assert!(run.stderr.contains("YYYY-MM-DD"), "{bad}: {}", run.stderr);
+    }
+    assert_eq!(
+        retroplan(&["schedule", "-", "--today", "2026-10-01"], plan).code,
+        0
+    );
+}

@@ -40,7 +40,7 @@ pub const COLUMNS: &[&str] = &[
 
 pub fn write_schedule_csv(out: &mut dyn Write, plan: &Plan, schedule: &Schedule) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(COLUMNS)?;
+    w.write_record(COLUMNS).map_err(io_error)?;
     for (t, (task, s)) in plan.tasks.iter().zip(&schedule.tasks).enumerate() {
         let days = s.days.to_string();
         let slack = s.slack.to_string();
@@ -83,7 +83,7 @@ pub fn write_schedule_csv(out: &mut dyn Write, plan: &Plan, schedule: &Schedule)
             &sigma,
             "",
         ];
-        w.write_record(record)?;
+        w.write_record(record).map_err(io_error)?;
         for b in schedule.buffers.iter().filter(|b| b.after == Some(t)) {
             buffer_row(&mut w, plan, b)?;
         }
@@ -92,6 +92,19 @@ pub fn write_schedule_csv(out: &mut dyn Write, plan: &Plan, schedule: &Schedule)
         buffer_row(&mut w, plan, b)?;
     }
     w.flush()
+}
+
+/// csv's error as an `io::Error` that keeps an I/O error's own kind (a
+/// closed pipe stays `BrokenPipe`, which the CLI does not report); csv's
+/// own conversion makes every error `Other`.
+fn io_error(e: csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
 }
 
 fn buffer_row<W: Write>(w: &mut csv::Writer<W>, plan: &Plan, b: &Buffer) -> io::Result<()> {
@@ -134,6 +147,5 @@ fn buffer_row<W: Write>(w: &mut csv::Writer<W>, plan: &Plan, b: &Buffer) -> io::
         "",
         &consumed,
     ];
-    w.write_record(record)?;
-    Ok(())
+    w.write_record(record).map_err(io_error)
 }
