@@ -18,13 +18,23 @@ pub fn render(
     if diagnostics.is_empty() {
         return Ok(());
     }
+    // A byte order mark is shown as no column of the first line: the text
+    // goes to ariadne without it, every place moved back by its 3 bytes.
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let source = &source[bom..];
+    let unmark = |span: &std::ops::Range<usize>| {
+        clamp(
+            span.start.saturating_sub(bom)..span.end.saturating_sub(bom),
+            source.len(),
+        )
+    };
     let cache = (name.to_string(), Source::from(source));
     for d in diagnostics {
         let kind = match d.severity {
             Severity::Error => ReportKind::Error,
             Severity::Warning => ReportKind::Warning,
         };
-        let span = clamp(d.span.clone(), source.len());
+        let span = unmark(&d.span);
         let mut report = Report::build(kind, (name.to_string(), span.clone()))
             .with_config(
                 Config::default()
@@ -38,10 +48,8 @@ pub fn render(
                     .with_message(d.label.as_deref().unwrap_or(&d.message)),
             );
         for (span, note) in &d.related {
-            report = report.with_label(
-                Label::new((name.to_string(), clamp(span.clone(), source.len())))
-                    .with_message(note),
-            );
+            report =
+                report.with_label(Label::new((name.to_string(), unmark(span))).with_message(note));
         }
         if let Some(hint) = &d.hint {
             report = report.with_help(hint);

@@ -1255,3 +1255,14 @@ fn today_is_a_date_written_yyyy_mm_dd() {
         0
     );
 }
+
+/// A byte order mark counted as a column of the first line in the report.
+#[test]
+fn a_byte_order_mark_is_no_column() {
+    let run = retroplan(
+        &["check", "-"],
+        "\u{feff}nme = \"T\"\ndeadline = 2026-11-27\n",
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("[ <stdin>:1:1 ]"), "{}", run.stderr);
+}

@@ -11,6 +11,13 @@ use jiff::civil::Date;
 /// A day on the absolute axis: days since 1970-01-01 (negative before).
 pub type DayNumber = i32;
 
+/// 0001-01-01: the first day a schedule may name. jiff reaches back to
+/// year -9999, but a plan file and the JSON and CSV write dates as
+/// `YYYY-MM-DD`, four digits of year.
+pub const FIRST_DAY: DayNumber = -719_162;
+/// 9999-12-31: the last day a schedule may name (jiff's last).
+pub const LAST_DAY: DayNumber = 2_932_896;
+
 /// The day number of `date`.
 pub fn day_number(date: Date) -> DayNumber {
     let (y, m, d) = (
@@ -60,6 +67,8 @@ mod tests {
         assert_eq!(day_number(date(2000, 3, 1)), 11_017);
         assert_eq!(date_of(20_454), Some(date(2026, 1, 1)));
         assert_eq!(weekday_index(day_number(date(2026, 11, 21))), 5); // a Saturday
+        assert_eq!(day_number(date(1, 1, 1)), FIRST_DAY);
+        assert_eq!(day_number(date(9999, 12, 31)), LAST_DAY);
     }
 
     proptest! {

@@ -47,7 +47,7 @@ pub enum PlanError {
         date: Date,
         today: Date,
     },
-    #[error("{what} falls outside the supported years (-9999 to 9999)")]
+    #[error("{what} falls outside the supported years (1 to 9999)")]
     DateOutOfRange { task: Option<TaskIx>, what: String },
 }
 

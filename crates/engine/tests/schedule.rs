@@ -464,3 +464,21 @@ fn a_deadline_on_the_last_supported_day_schedules() {
     // Friday 31 December 9999; three days back: Wed 29 to Fri 31.
     assert_eq!(dates(&s), vec![(date(9999, 12, 29), date(9999, 12, 31))]);
 }
+
+/// Dates before year 1 came out as `-000001-06-24` in the JSON and CSV,
+/// which write four digits of year: a schedule stays within the years 1
+/// to 9999, and one that would not is refused.
+#[test]
+fn a_schedule_stays_within_the_years_1_to_9999() {
+    let fits = schedule(&plan(date(1, 12, 3), vec![task("a", 20)]), date(1, 1, 1)).unwrap();
+    assert_eq!(fits.tasks[0].start.year(), 1);
+    let refused = schedule(&plan(date(1, 1, 3), vec![task("a", 400)]), date(1, 1, 1));
+    let errors = refused.expect_err("400 days before 3 January of year 1");
+    assert!(
+        errors
+            .0
+            .iter()
+            .any(|e| matches!(e, PlanError::DateOutOfRange { .. })),
+        "{errors:?}"
+    );
+}

@@ -85,7 +85,9 @@ pub struct LineIndex<'s> {
 
 impl<'s> LineIndex<'s> {
     pub fn new(source: &'s str) -> LineIndex<'s> {
-        let line_starts = std::iter::once(0)
+        // A byte order mark is no column of the first line.
+        let first = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        let line_starts = std::iter::once(first)
             .chain(source.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         LineIndex {
@@ -95,7 +97,7 @@ impl<'s> LineIndex<'s> {
     }
 
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.source.len());
+        let offset = offset.min(self.source.len()).max(self.line_starts[0]);
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
         let col = self

@@ -383,3 +383,64 @@ task = [
     assert_eq!(ids, ["brief", "visuals", "send"]);
     assert_eq!(plan.tasks[2].after[0].task, 1);
 }
+
+/// `inf`, `nan` or a number past 64 bits in an `estimate` were dropped
+/// without a word, and the task became a milestone.
+#[test]
+fn an_estimate_that_is_not_a_finite_number_is_an_error() {
+    for bad in [
+        "[1, 2, inf]",
+        "[nan, 2, 3]",
+        "[1, 2, 1e400]",
+        "[1, 2, 99999999999999999999]",
+    ] {
+        let text = format!("deadline = 2026-11-27\n[[task]]\nid = \"a\"\nestimate = {bad}\n");
+        let read = read_plan(&text);
+        assert!(has_errors(&read.diagnostics), "{bad}: accepted");
+        assert!(
+            codes(&read.diagnostics).contains(&"out-of-range"),
+            "{bad}: {:?}",
+            read.diagnostics
+        );
+    }
+}
+
+/// `[[task.after]]`, the array-of-tables spelling of the long link form,
+/// was read as a new `[[task]]` and refused with a misleading message.
+#[test]
+fn links_as_an_array_of_tables_read_like_the_inline_long_form() {
+    let head =
+        "deadline = 2026-11-27\n[[task]]\nid = \"a\"\ndays = 2\n[[task]]\nid = \"b\"\ndays = 1\n";
+    let tail = "[[task]]\nid = \"c\"\ndays = 1\nafter = [\"b\"]\n";
+    let tables = ok(&format!(
+        "{head}[[task.after]]\ntask = \"a\"\ntype = \"SS\"\nlag = 1\n{tail}"
+    ));
+    let inline = ok(&format!(
+        "{head}after = [{{ task = \"a\", type = \"SS\", lag = 1 }}]\n{tail}"
+    ));
+    assert_eq!(tables.tasks.len(), 3);
+    assert_eq!(tables.tasks, inline.tasks);
+}
+
+/// A byte order mark hid a header on the first line (the task was then read
+/// as an inline list) and counted as a column.
+#[test]
+fn a_byte_order_mark_is_no_part_of_the_first_line() {
+    let text = "\u{feff}[[task]]\nid = \"a\"\ndays = 1\n[[task]]\nid = \"b\"\ndays = 1\n";
+    let options = ReadOptions {
+        deadline: Some(date(2026, 11, 27)),
+        ..ReadOptions::default()
+    };
+    let read = read_plan_with(text, &options);
+    assert!(!has_errors(&read.diagnostics), "{:?}", read.diagnostics);
+    assert_eq!(read.plan.unwrap().tasks.len(), 2);
+    let text = "\u{feff}nme = \"T\"\ndeadline = 2026-11-27\n";
+    let read = read_plan(text);
+    let unknown = read
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "unknown-key")
+        .unwrap();
+    let lines = retroplan_formats::LineIndex::new(text);
+    assert_eq!(lines.line_col(unknown.span.start), (1, 1));
+}

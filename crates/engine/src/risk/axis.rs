@@ -12,9 +12,9 @@ use jiff::civil::Date;
 use crate::calendar::{CalendarRules, WorkCalendar};
 use crate::day_number::{DayNumber, date_of, day_number};
 
-/// 9999-12-31 and -9999-01-01 as day numbers: jiff's range.
-const MAX_DAY: DayNumber = 2_932_896;
-const MIN_DAY: DayNumber = -4_371_587;
+/// The days a schedule may name (years 1 to 9999), as the schedule's.
+const MAX_DAY: DayNumber = crate::day_number::LAST_DAY;
+const MIN_DAY: DayNumber = crate::day_number::FIRST_DAY;
 
 pub(super) struct Axis {
     rules: CalendarRules,

@@ -625,9 +625,9 @@ fn report_levelling(
     }
 }
 
-/// 9999-12-31 and -9999-01-01 as day numbers: jiff's range.
-const MAX_DAY: DayNumber = 2_932_896;
-const MIN_DAY: DayNumber = -4_371_587;
+/// The days a schedule may name (years 1 to 9999).
+const MAX_DAY: DayNumber = crate::day_number::LAST_DAY;
+const MIN_DAY: DayNumber = crate::day_number::FIRST_DAY;
 
 fn to_date(day: DayNumber) -> Date {
     // Positions are clamped to jiff's range by the window, so this holds; a

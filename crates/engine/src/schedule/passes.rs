@@ -814,11 +814,12 @@ impl Positions<'_> {
         let (mut lo, mut hi) = (i32::MAX, i32::MIN);
         for (cal, e) in extremes.into_iter().enumerate() {
             let Some((first, last)) = e else { continue };
-            // A milestone at index k is the close of working day k - 1;
-            // `last` is an exclusive end: the last day of work is `last - 1`
-            // (asking for the day after it would refuse a plan ending on the
-            // last day the calendars know).
-            lo = lo.min(line.day_of_calendar(cal, first - 1));
+            // The first and last days of work (`last` is an exclusive end):
+            // asking for the days around them would refuse a plan at either
+            // end of the years the calendars know. A milestone at the first
+            // index, the close of the working day before it, converts that
+            // day with the lines, whose overflow is checked too.
+            lo = lo.min(line.day_of_calendar(cal, first));
             hi = hi.max(line.day_of_calendar(cal, last - 1) + 1);
         }
         (lo, hi)

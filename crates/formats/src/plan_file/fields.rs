@@ -172,9 +172,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         Some(n)
     }
 
-    /// A number (whole or decimal).
+    /// A number (whole or decimal), finite: `inf`, `nan` and a whole
+    /// number past 64 bits are refused here, with their place, so that no
+    /// caller can drop them without a word.
     pub fn number_value(&mut self, key: &str, value: &Value<'_>) -> Option<f64> {
-        match value.get_ref() {
+        let n = match value.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
                 .ok()
                 .map(|n| n as f64),
@@ -186,9 +188,21 @@ impl<'t, 'i> Fields<'t, 'i> {
                 .filter(|x| x.is_finite()),
             _ => {
                 self.wrong_type(key, value, "a number");
-                None
+                return None;
             }
+        };
+        if n.is_none() {
+            let span = self.span(value);
+            self.error(
+                Diagnostic::error(
+                    "out-of-range",
+                    span,
+                    format!("`{key}` needs a finite number of reasonable size"),
+                )
+                .with_hint("write a plain number, such as 3 or 2.5"),
+            );
         }
+        n
     }
 
     pub fn date(&mut self, key: &str) -> Option<(Date, Range<usize>)> {

@@ -345,9 +345,8 @@ fn read_capacity(f: &mut Fields<'_, '_>) -> Option<Capacity> {
             .trim()
             .strip_suffix('%')
             .and_then(|n| n.trim().replace(',', ".").parse::<f64>().ok()),
-        DeValue::Integer(_) | DeValue::Float(_) => {
-            f.number_value("capacity", value).map(|x| x * 100.0)
-        }
+        // A number `number_value` refuses (`inf`) is reported there.
+        DeValue::Integer(_) | DeValue::Float(_) => Some(f.number_value("capacity", value)? * 100.0),
         _ => {
             f.number_value("capacity", value);
             return None;

@@ -22,6 +22,8 @@ pub(crate) struct Section<'s> {
     /// The first key of the header (`task` for `[[task]]` or `[task.x]`), or
     /// `None` for the root keys before the first header.
     pub name: Option<&'s str>,
+    /// A new element of the array `name` (`[[task]]`); a sub-table of the
+    /// element before (`[task.x]`, `[[task.after]]`) is not one.
     pub is_array: bool,
 }
 
@@ -44,8 +46,9 @@ fn split_in(source: &str, pieces: usize) -> Vec<Section<'_>> {
     use rayon::prelude::*;
 
     let bytes = source.as_bytes();
-    // Piece boundaries just after a newline.
-    let mut starts = vec![0];
+    // Piece boundaries just after a newline. A byte order mark is not part
+    // of the first line: a header right after it is still at a line start.
+    let mut starts = vec![if source.starts_with('\u{feff}') { 3 } else { 0 }];
     for k in 1..pieces {
         let at = source.len() * k / pieces;
         let last = *starts.last().unwrap_or(&0);
@@ -254,16 +257,23 @@ fn skip_string(bytes: &[u8], i: usize) -> usize {
 fn header_name(source: &str, i: usize) -> (&str, bool) {
     let rest = &source[i..];
     let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    let is_array = line.starts_with("[[");
     let inner = line.trim_start_matches('[').trim_start();
-    let name = match inner.chars().next() {
-        Some(q @ ('"' | '\'')) => inner[1..].split(q).next().unwrap_or(""),
-        _ => inner
-            .split(|c: char| c == '.' || c == ']' || c.is_whitespace())
-            .next()
-            .unwrap_or(""),
+    let (name, after) = match inner.chars().next() {
+        Some(q @ ('"' | '\'')) => {
+            let quoted = &inner[1..];
+            let end = quoted.find(q).unwrap_or(quoted.len());
+            (&quoted[..end], quoted.get(end + 1..).unwrap_or(""))
+        }
+        _ => {
+            let end = inner
+                .find(|c: char| c == '.' || c == ']' || c.is_whitespace())
+                .unwrap_or(inner.len());
+            (&inner[..end], &inner[end..])
+        }
     };
-    (name, is_array)
+    // `[[task.after]]` is an array of the task before, not a new task.
+    let nested = after.trim_start().starts_with('.');
+    (name, line.starts_with("[[") && !nested)
 }
 
 #[cfg(test)]
