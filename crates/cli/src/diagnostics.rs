@@ -73,6 +73,15 @@ pub fn to_json(name: &str, source: &str, diagnostics: &[Diagnostic]) -> serde_js
         .map(|d| {
             let (line, column) = lines.line_col(d.span.start);
             let (end_line, end_column) = lines.line_col(d.span.end);
+            // Other places the diagnostic names ("first defined here").
+            let related: Vec<serde_json::Value> = d
+                .related
+                .iter()
+                .map(|(span, note)| {
+                    let (line, column) = lines.line_col(span.start);
+                    json!({ "line": line, "column": column, "message": note })
+                })
+                .collect();
             json!({
                 "file": name,
                 "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
@@ -83,6 +92,7 @@ pub fn to_json(name: &str, source: &str, diagnostics: &[Diagnostic]) -> serde_js
                 "column": column,
                 "end_line": end_line,
                 "end_column": end_column,
+                "related": related,
             })
         })
         .collect();

@@ -70,8 +70,18 @@ pub fn read_source(path: &str) -> anyhow::Result<(String, String)> {
             ),
         };
     }
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read the plan file `{path}`"))?;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read the plan file `{path}`"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        // Where the text stops being UTF-8, as a place in the file.
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[start..]).chars().count() + 1;
+        anyhow::anyhow!(
+            "the plan file `{path}` is not UTF-8 text: line {line}, column {column} (save it as UTF-8)"
+        )
+    })?;
     Ok((path.to_string(), text))
 }
 

@@ -1244,16 +1244,16 @@ fn check_and_its_json_date_a_plan_alike_and_take_today() {
 /// the flag says YYYY-MM-DD.
 #[test]
 fn today_is_a_date_written_yyyy_mm_dd() {
-    let plan = "name = \"t\"\ndeadline = 2027-03-01\n[[task]]\nid = \"a\"\ndays = 1\n";
+    // A built-in plan, nothing on standard input: the flag is refused before
+    // anything is read.
+    let plan = "example:promo-noel";
     for bad in ["20261001", "+002026-10-01", "2026-10-01 12:00", "2026-10-1"] {
-        let run = retroplan(&["schedule", "-", "--today", bad], plan);
+        let run = retroplan(&["schedule", plan, "--today", bad], "");
         assert_eq!(run.code, 2, "{bad}");
         assert!(run.stderr.contains("YYYY-MM-DD"), "{bad}: {}", run.stderr);
     }
-    assert_eq!(
-        retroplan(&["schedule", "-", "--today", "2026-10-01"], plan).code,
-        0
-    );
+    let run = retroplan(&["schedule", plan, "--today", "2026-10-01"], "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
 /// A byte order mark counted as a column of the first line in the report.
@@ -1265,4 +1265,33 @@ fn a_byte_order_mark_is_no_column() {
     );
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("[ <stdin>:1:1 ]"), "{}", run.stderr);
+}
+
+/// A file that is not UTF-8 said so with no place in it.
+#[test]
+fn a_file_that_is_not_utf8_is_refused_with_a_place() {
+    let path = format!("{}/latin1.toml", scratch("latin1"));
+    std::fs::write(
+        &path,
+        b"name = \"x\"\ndeadline = 2026-11-27\n[[task]]\nid = \"caf\xe9\"\n",
+    )
+    .unwrap();
+    let run = retroplan(&["check", &path], "");
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("line 4, column 10"), "{}", run.stderr);
+}
+
+/// The JSON diagnostics left out the other places a diagnostic names.
+#[test]
+fn json_diagnostics_list_the_related_places() {
+    let plan = "deadline = 2026-11-27\n[[task]]\nid = \"a\"\n[[task]]\nid = \"a\"\n";
+    let json = retroplan(&["check", "-", "--format", "json"], plan);
+    let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let duplicate = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["related"].as_array().is_some_and(|r| !r.is_empty()))
+        .unwrap_or_else(|| panic!("{list:#}"));
+    assert_eq!(duplicate["related"][0]["line"], 3, "{list:#}");
 }
