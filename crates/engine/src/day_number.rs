@@ -49,6 +49,13 @@ pub fn date_of(day: DayNumber) -> Option<Date> {
     Date::new(year, m as i8, d as i8).ok()
 }
 
+/// The date of `day`, clamped to the years a schedule may name
+/// ([`FIRST_DAY`] to [`LAST_DAY`]): the windows keep every day they convert
+/// within them, and the clamp keeps the engine total rather than panicking.
+pub fn clamped_date(day: DayNumber) -> Date {
+    date_of(day.clamp(FIRST_DAY, LAST_DAY)).unwrap_or(Date::MAX)
+}
+
 /// Weekday of a day number, Monday = 0 ... Sunday = 6 (1970-01-01 was a Thursday).
 pub fn weekday_index(day: DayNumber) -> u8 {
     (day + 3).rem_euclid(7) as u8

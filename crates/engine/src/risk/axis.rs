@@ -91,9 +91,7 @@ fn build(rules: &CalendarRules, first: DayNumber, last: DayNumber) -> WorkCalend
 }
 
 fn to_date(day: DayNumber) -> Date {
-    // Clamped to jiff's range, so the fallback is never taken; it keeps the
-    // engine total rather than panicking.
-    date_of(day.clamp(MIN_DAY, MAX_DAY)).unwrap_or(Date::MAX)
+    crate::day_number::clamped_date(day)
 }
 
 #[cfg(test)]

@@ -630,9 +630,7 @@ const MAX_DAY: DayNumber = crate::day_number::LAST_DAY;
 const MIN_DAY: DayNumber = crate::day_number::FIRST_DAY;
 
 fn to_date(day: DayNumber) -> Date {
-    // Positions are clamped to jiff's range by the window, so this holds; a
-    // fallback date keeps the engine total rather than panicking.
-    date_of(day.clamp(MIN_DAY, MAX_DAY)).unwrap_or(Date::MAX)
+    crate::day_number::clamped_date(day)
 }
 
 #[cfg(test)]

@@ -101,7 +101,7 @@ impl<'a> Timeline<'a> {
         }
     }
 
-    /// The date of day `day` (clamped to jiff's range, as `schedule::to_date`).
+    /// The date of day `day` (clamped to the years 1 to 9999, as `schedule::to_date`).
     #[inline(always)]
     pub fn date(&self, day: DayNumber) -> Date {
         // A day before the window wraps to an offset past its end.
