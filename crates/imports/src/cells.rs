@@ -228,10 +228,17 @@ fn link_suffix(inside: &str) -> Option<(LinkKind, i32)> {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_lowercase();
-    let compact = compact
-        .trim_end_matches("jours")
-        .trim_end_matches("days")
-        .trim_end_matches(['j', 'd']);
+    // A unit after the lag's digits (`+2j`, `+2 jours`, `+1 day`), never
+    // the letters of the code itself (`DD`, `FD`: French start-to-start
+    // and finish-to-start).
+    let compact = ["jours", "jour", "days", "day", "j", "d"]
+        .iter()
+        .find_map(|unit| {
+            compact
+                .strip_suffix(unit)
+                .filter(|rest| rest.ends_with(|c: char| c.is_ascii_digit()))
+        })
+        .unwrap_or(&compact);
     let sign = compact.find(['+', '-']);
     let (code, lag) = match sign {
         Some(i) => (&compact[..i], Some(&compact[i..])),
@@ -338,6 +345,14 @@ mod tests {
         assert_eq!(link_suffix("+2 j"), Some((LinkKind::FinishToStart, 2)));
         assert_eq!(link_suffix("DD+3"), Some((LinkKind::StartToStart, 3)));
         assert_eq!(link_suffix("v2"), None);
+        // The French codes alone, whose last letter is no unit.
+        assert_eq!(link_suffix("DD"), Some((LinkKind::StartToStart, 0)));
+        assert_eq!(link_suffix("dd"), Some((LinkKind::StartToStart, 0)));
+        assert_eq!(link_suffix("FD"), Some((LinkKind::FinishToStart, 0)));
+        // A unit in the singular.
+        assert_eq!(link_suffix("SS+1 jour"), Some((LinkKind::StartToStart, 1)));
+        assert_eq!(link_suffix("FS+1 day"), Some((LinkKind::FinishToStart, 1)));
+        assert_eq!(link_suffix("+2d"), Some((LinkKind::FinishToStart, 2)));
         assert_eq!(link_suffix("XX+2"), None);
         let bad = item("brief (XX+2)", 0..12);
         assert_eq!(bad.link, Some(Err("(XX+2)".to_string())));

@@ -56,13 +56,19 @@ impl<'d> Lookup<'d> {
         }
     }
 
-    /// The tasks `text` names: one by id, or every task with that title.
+    /// The tasks `text` names: the one with that id, then every other task
+    /// with that title (more than one is ambiguous, and said so: an id
+    /// made from one row's title can be another row's title word for word).
     fn find(&self, text: &str) -> Option<Vec<usize>> {
-        let key = text.trim().to_lowercase();
-        if let Some(&i) = self.ids.get(&key) {
-            return Some(vec![i]);
+        let titled = self.titles.get(&title_key(text));
+        match self.ids.get(&text.trim().to_lowercase()) {
+            Some(&i) => {
+                let mut tasks = vec![i];
+                tasks.extend(titled.into_iter().flatten().filter(|&&t| t != i));
+                Some(tasks)
+            }
+            None => titled.cloned(),
         }
-        self.titles.get(&title_key(text)).cloned()
     }
 
     fn closest(&self, text: &str) -> Option<String> {

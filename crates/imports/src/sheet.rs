@@ -181,27 +181,34 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
-/// The separator used most outside quotes on the first ten non-blank lines.
+/// The separator of the columns, from the first ten non-blank lines (outside
+/// quotes): one the header row holds, the same number of times on every
+/// line if one does (French Excel writes `;` and leaves the commas of a
+/// comment unquoted: the commas then vary from line to line), else the one
+/// used most. Ties go to `,`, the separator of CSV files written outside
+/// France.
 fn guess_delimiter(text: &str) -> u8 {
+    const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
+    // Per line: how many of each candidate.
+    let mut lines: Vec<[usize; 3]> = Vec::new();
     let mut counts = [0usize; 3];
-    let candidates = [b';', b',', b'\t'];
     let mut quoted = false;
-    let mut lines = 0;
     let mut blank = true;
     for b in text.bytes() {
         match b {
             b'"' => quoted = !quoted,
             b'\n' if !quoted => {
                 if !blank {
-                    lines += 1;
-                    if lines == 10 {
+                    lines.push(counts);
+                    if lines.len() == 10 {
                         break;
                     }
                 }
+                counts = [0; 3];
                 blank = true;
             }
             _ if !quoted => {
-                if let Some(i) = candidates.iter().position(|&c| c == b) {
+                if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
                     counts[i] += 1;
                 }
                 if !b.is_ascii_whitespace() {
@@ -211,12 +218,20 @@ fn guess_delimiter(text: &str) -> u8 {
             _ => {}
         }
     }
-    // Ties go to `,`, the separator of CSV files written outside France.
-    match counts {
-        [semi, comma, tab] if semi > comma && semi >= tab => b';',
-        [_, comma, tab] if tab > comma => b'\t',
-        _ => b',',
+    if !blank && lines.len() < 10 {
+        lines.push(counts);
     }
+    let Some(header) = lines.first() else {
+        return b',';
+    };
+    let total = |i: usize| lines.iter().map(|l| l[i]).sum::<usize>();
+    let steady = |i: usize| lines.iter().all(|l| l[i] == header[i]);
+    // In the header, steady before not, then the most used; the first of
+    // equals (`,`).
+    (0..CANDIDATES.len())
+        .filter(|&i| header[i] > 0)
+        .max_by_key(|&i| (steady(i), total(i), std::cmp::Reverse(i)))
+        .map_or(b',', |i| CANDIDATES[i])
 }
 
 /// Why a workbook gave no sheet.
@@ -357,6 +372,14 @@ mod tests {
             b';'
         );
         assert_eq!(guess_delimiter("Task\tDays\n\"a,b\"\t1\n"), b'\t');
+        // More commas in the comments than semicolons in all: the header and
+        // the steady count say `;`.
+        assert_eq!(
+            guess_delimiter(
+                "Tâche;Jours;Commentaire\nBrief;2;voir Léa, Paul, Marc, Jo\nVisuels;3;formats: carré, story, bannière, reel\n"
+            ),
+            b';'
+        );
     }
 
     #[test]

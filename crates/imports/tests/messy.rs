@@ -656,3 +656,65 @@ fn counts(
         sum.on,
     )
 }
+
+/// A dependency named by a title that is also another row's id went to the
+/// id's row without a word (and two rows of one short title, one of whose
+/// ids the name is, gave no warning either).
+#[test]
+fn a_name_that_is_one_rows_id_and_another_rows_title_is_ambiguous() {
+    let sheet = b"ID,Task,Days,Depends on\n,Brief,2,\nbrief,Kickoff meeting,1,\nx,Design,2,Brief\n";
+    let imported = ok(sheet, &with_deadline("ambiguous"));
+    assert!(
+        imported
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "ambiguous-dependency"),
+        "{:#?}",
+        lines(&imported.diagnostics)
+    );
+}
+
+/// French link codes without a lag (`(DD)`, `(FD)`) lost their last letter
+/// to the unit a lag may carry, and a unit in the singular was refused.
+#[test]
+fn french_link_codes_and_singular_units_are_read() {
+    let sheet = "Task,Days,Depends on\nA,2,\nB,2,A (DD)\nC,2,A (fd)\nD,2,A (SS+1 jour)\n";
+    let imported = ok(sheet.as_bytes(), &with_deadline("codes"));
+    assert!(
+        !imported.diagnostics.iter().any(|d| d.code == "bad-link"),
+        "{:#?}",
+        lines(&imported.diagnostics)
+    );
+    let plan = plan(&imported.text);
+    let kinds: Vec<(LinkKind, i32)> = plan.tasks[1..]
+        .iter()
+        .map(|t| (t.after[0].kind, t.after[0].lag))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (LinkKind::StartToStart, 0),
+            (LinkKind::FinishToStart, 0),
+            (LinkKind::StartToStart, 1)
+        ]
+    );
+}
+
+/// A `;` file whose comments hold more commas than the file has
+/// semicolons was split at the commas, and found no task column.
+#[test]
+fn a_semicolon_sheet_with_commas_in_its_comments_is_read() {
+    let sheet = "Tâche;Jours;Commentaire\nBrief;2;voir Léa, Paul, Marc, Jo\nVisuels;3;formats: carré, story, bannière, reel\n";
+    let imported = ok(sheet.as_bytes(), &with_deadline("semicolons"));
+    let plan = plan(&imported.text);
+    assert_eq!(plan.tasks.len(), 2);
+    assert_eq!(plan.tasks[1].days(), 3);
+}
+
+/// [`options`] with a deadline, for sheets without end dates.
+fn with_deadline(name: &str) -> ImportOptions {
+    ImportOptions {
+        deadline: Some(date(2026, 12, 4)),
+        ..options(name)
+    }
+}

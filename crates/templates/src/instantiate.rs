@@ -174,39 +174,47 @@ fn assign(doc: &mut DocumentMut, renames: &[(String, String, String)]) {
             set_string(p, "role", &joined);
         }
     });
-    // Everyone who names a person.
+    // Everyone who names a person: one id, or a list of them (attendees,
+    // the RACI of a task), where two roles given to one person become one.
     for (key, fields) in [
-        ("task", &["owner", "reviewer"][..]),
-        ("meeting", &["owner"][..]),
+        (
+            "task",
+            &["owner", "reviewer", "responsible", "consulted", "informed"][..],
+        ),
+        ("meeting", &["owner", "attendees"][..]),
     ] {
         each_table(doc, key, |t| {
             for field in fields {
-                if let Some(id) = string_of(t, field).and_then(|old| new_id(&old)) {
-                    set_string(t, field, &id);
-                }
+                rename_people(t, field, &new_id);
             }
         });
     }
-    each_table(doc, "meeting", |m| {
-        let Some(list) = m.get_mut("attendees").and_then(|a| a.as_array_mut()) else {
-            return;
-        };
-        let mut names: Vec<String> = Vec::new();
-        for v in list.iter() {
-            if let Some(s) = v.as_str() {
-                let s = new_id(s).unwrap_or_else(|| s.to_string());
-                if !names.contains(&s) {
-                    names.push(s);
-                }
+}
+
+/// Renames the person id, or each id of the list, that `field` holds.
+fn rename_people(table: &mut dyn TableLike, field: &str, new_id: &dyn Fn(&str) -> Option<String>) {
+    if let Some(id) = string_of(table, field).and_then(|old| new_id(&old)) {
+        set_string(table, field, &id);
+        return;
+    }
+    let Some(list) = table.get_mut(field).and_then(|a| a.as_array_mut()) else {
+        return;
+    };
+    let mut names: Vec<String> = Vec::new();
+    for v in list.iter() {
+        if let Some(s) = v.as_str() {
+            let s = new_id(s).unwrap_or_else(|| s.to_string());
+            if !names.contains(&s) {
+                names.push(s);
             }
         }
-        let decor = list.decor().clone();
-        list.clear();
-        for n in names {
-            list.push(n);
-        }
-        *list.decor_mut() = decor;
-    });
+    }
+    let decor = list.decor().clone();
+    list.clear();
+    for n in names {
+        list.push(n);
+    }
+    *list.decor_mut() = decor;
 }
 
 fn set_string(table: &mut dyn TableLike, key: &str, value: &str) {

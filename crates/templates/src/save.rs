@@ -51,6 +51,9 @@ pub fn save(plan_text: &str, id: &str, catalog: &Catalog) -> Result<String, Temp
     doc.remove("today");
     let deadline = plan.deadline;
     let relative = |item: &mut Item| relabel(item, deadline);
+    if let Some(item) = doc.get_mut("ready_by") {
+        relative(item);
+    }
     each_table(&mut doc, "task", |t| {
         for key in ["due", "on"] {
             if let Some(item) = t.get_mut(key) {

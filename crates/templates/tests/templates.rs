@@ -432,3 +432,61 @@ fn the_starter_plan_reads_in_both_languages() {
         assert!(comments > 10, "commented: {comments} lines");
     }
 }
+
+/// `ready_by` stayed an absolute date in a saved template, so a plan made
+/// from it for another deadline had a buffer months long; `--assign` did
+/// not rename the people of a task's RACI, and the plan was refused.
+#[test]
+fn a_saved_template_moves_its_ready_by_and_assigns_its_raci() {
+    let plan = r#"
+name = "RB"
+deadline = 2026-12-18
+lang = "en"
+ready_by = 2026-12-11
+
+[[person]]
+id = "designer"
+name = "Designer"
+
+[[person]]
+id = "writer"
+name = "Writer"
+
+[[task]]
+id = "brief"
+owner = "designer"
+responsible = "writer"
+consulted = ["designer", "writer"]
+days = 2
+
+[[task]]
+id = "ship"
+owner = "writer"
+days = 1
+after = ["brief"]
+"#;
+    let text = save(plan, "rb", &Catalog::builtin()).unwrap();
+    assert!(text.contains("ready_by = \"J-7\""), "{text}");
+    let template = Template::parse(
+        &text,
+        Origin::User {
+            file: "rb.en.toml".to_string(),
+        },
+    )
+    .unwrap();
+    let assign = [Assignment::parse("writer=Léa Martin").unwrap()];
+    let made = instantiate(&template, date(2027, 3, 19), &assign).unwrap();
+    let read = read_plan(&made);
+    assert!(
+        !has_errors(&read.diagnostics),
+        "{:?}\n{made}",
+        read.diagnostics
+    );
+    let plan = read.plan.unwrap();
+    let raci = plan.tasks[0].raci.as_ref().unwrap();
+    assert_eq!(raci.responsible, ["lea-martin"]);
+    assert_eq!(raci.consulted, ["designer", "lea-martin"]);
+    // Ready a week before the new deadline: Fri 12 March 2027.
+    let s = schedule(&plan, date(2027, 1, 4)).unwrap();
+    assert_eq!(s.tasks[1].end, date(2027, 3, 12));
+}
