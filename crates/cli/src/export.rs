@@ -73,8 +73,10 @@ impl ExportFormat {
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let lang_flag = args.lang.map(Lang::from);
+    // `-o -` is standard output, as for `gantt` and `import`.
+    let output = args.output.clone().filter(|p| p.as_os_str() != "-");
     // Refusals that need no plan come first: nothing is read for nothing.
-    let format = match (args.format, &args.output) {
+    let format = match (args.format, &output) {
         (Some(format), _) => format,
         (None, Some(path)) => match ExportFormat::of_path(path) {
             Some(format) => format,
@@ -88,7 +90,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    if format == ExportFormat::Xlsx && args.output.is_none() {
+    if format == ExportFormat::Xlsx && output.is_none() {
         eprintln!("{}", xlsx_needs_a_file(early_lang(lang_flag)));
         return Ok(ExitCode::from(2));
     }
@@ -121,12 +123,11 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormat::Html => retroplan_exports::html::page(plan, &schedule, lang)?.into_bytes(),
     };
 
-    match &args.output {
+    match &output {
         Some(path) => crate::output::replace_file(path, &bytes)?,
         None => {
             let mut out = io::stdout().lock();
-            out.write_all(&bytes)?;
-            out.flush()?;
+            crate::output::unless_closed_pipe(out.write_all(&bytes).and_then(|()| out.flush()))?;
         }
     }
     // A late plan still exports: the file says it is late.

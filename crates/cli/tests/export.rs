@@ -213,3 +213,23 @@ fn the_html_page_for_a_client() {
     assert!(text.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert_eq!(files_in(&dir), vec!["noel.html".to_string()]);
 }
+
+/// `-o -` wrote a file named `-` instead of standard output, as `gantt -o -`
+/// and `import -o -` do.
+#[test]
+fn a_dash_as_output_is_standard_output() {
+    let out = retroplan(&[
+        "export",
+        PROMO,
+        "--format",
+        "csv",
+        "-o",
+        "-",
+        "--today",
+        "2026-11-23",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("\u{feff}ID,"), "{}", out.stdout);
+    let dash = format!("{}/../../-", env!("CARGO_MANIFEST_DIR"));
+    assert!(!std::path::Path::new(&dash).exists(), "a file named `-`");
+}

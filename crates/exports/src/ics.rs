@@ -45,6 +45,20 @@ pub fn write_ics(plan: &Plan, schedule: &Schedule, lang: Lang) -> Result<String,
         .append_property(Property::new("METHOD", "PUBLISH"))
         .append_property(Property::new("X-WR-CALNAME", plain(&plan.name)));
 
+    // UIDs are `{task}@{plan}`, `{meeting}-{date}@{plan}` and
+    // `deadline@{plan}`, stable from one export to the next; one that an
+    // earlier event took (a task called `m-2026-12-14` beside meeting `m`)
+    // gets `-2`, `-3`...: calendar apps merge the events of one UID.
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut uid = |local: &str| -> String {
+        (1..)
+            .map(|k| match k {
+                1 => format!("{local}@{slug}"),
+                k => format!("{local}-{k}@{slug}"),
+            })
+            .find(|candidate| taken.insert(candidate.clone()))
+            .expect("a free UID")
+    };
     for row in task_rows(plan, schedule, lang) {
         if row.status == Status::Cancelled {
             continue;
@@ -54,16 +68,10 @@ pub fn write_ics(plan: &Plan, schedule: &Schedule, lang: Lang) -> Result<String,
         } else {
             row.task.clone()
         };
-        let mut event = all_day(
-            &format!("{}@{slug}", row.id),
-            &summary,
-            row.start,
-            row.end,
-            stamp,
-        )?;
+        let mut event = all_day(&uid(&row.id), &summary, row.start, row.end, stamp)?;
         event.description(&task_description(&row, lang));
         if let Some(phase) = &row.phase {
-            event.categories([phase.as_str()]);
+            event.categories([plain(phase).as_str()]);
         }
         calendar.push(event.done());
     }
@@ -91,12 +99,13 @@ pub fn write_ics(plan: &Plan, schedule: &Schedule, lang: Lang) -> Result<String,
             ));
         }
         if let Some(notes) = &meeting.notes {
-            lines.push(plain(notes));
+            lines.push(notes.clone());
         }
+        let description = plain(&lines.join("\n"));
         for &date in &dates.dates {
-            let uid = format!("{}-{date}@{slug}", meeting.id);
+            let uid = uid(&format!("{}-{date}", meeting.id));
             let mut event = all_day(&uid, &meeting.title, date, date, stamp)?;
-            event.description(&lines.join("\n"));
+            event.description(&description);
             calendar.push(event.done());
         }
     }
@@ -109,18 +118,18 @@ pub fn write_ics(plan: &Plan, schedule: &Schedule, lang: Lang) -> Result<String,
         "deadline"
     };
     let mut event = all_day(
-        &format!("{deadline_id}@{slug}"),
+        &uid(deadline_id),
         &format!("{}{}{}", w.deadline, w.colon, plan.name),
         schedule.deadline,
         schedule.deadline,
         stamp,
     )?;
-    event.description(&format!(
+    event.description(&plain(&format!(
         "{}{}{}",
         w.deadline,
         w.colon,
         w.verdict(schedule.verdict)
-    ));
+    )));
     calendar.push(event.done());
 
     let mut text = String::new();
@@ -246,9 +255,9 @@ fn task_description(row: &TaskRow, lang: Lang) -> String {
     line(Column::After, row.after.clone());
     line(Column::Channel, row.channel.clone());
     if !row.comment.is_empty() {
-        lines.push(plain(&row.comment));
+        lines.push(row.comment.clone());
     }
-    lines.join("\n")
+    plain(&lines.join("\n"))
 }
 
 fn person_name<'a>(plan: &'a Plan, id: &'a str) -> &'a str {
@@ -258,10 +267,16 @@ fn person_name<'a>(plan: &'a Plan, id: &'a str) -> &'a str {
         .map_or(id, |p| p.name.as_str())
 }
 
-/// Text without carriage returns: the crate escapes line feeds, not CRs,
-/// and a bare CR inside a content line would break it.
+/// Text fit for an iCalendar TEXT value: a carriage return becomes a line
+/// feed (the crate escapes line feeds, not CRs, and a bare CR breaks a
+/// content line), and other control characters, which RFC 5545 does not
+/// allow in TEXT, are left out. Every text of the file goes through here.
 fn plain(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect()
 }
 
 fn naive(date: Date) -> Result<NaiveDate, ExportError> {

@@ -548,3 +548,41 @@ fn markdown_escapes_pipes_in_cells() {
     // The row still has its 13 cells: 14 unescaped pipes.
     assert_eq!(row.replace("\\|", "").matches('|').count(), 14);
 }
+
+/// Two events could share a UID (the D-day beside a task `deadline-day`, a
+/// meeting's occurrence beside a task named like it), and calendar apps
+/// merge the events of one UID; a carriage return in a channel, a phase or
+/// a name went into the file raw, and broke its content line.
+#[test]
+fn every_event_has_its_own_uid_and_no_raw_control_character() {
+    let plan = "name = \"u\"\ndeadline = 2026-12-18\n\
+                [[person]]\nid = \"lea\"\nname = \"L\\u00e9a\\rMartin\"\n\
+                [[meeting]]\nid = \"m\"\ntitle = \"Point\"\nevery = \"mon\"\nowner = \"lea\"\n\
+                [[task]]\nid = \"deadline\"\ndays = 12\n\
+                [[task]]\nid = \"deadline-day\"\ndays = 1\nchannel = \"Web\\rSite\"\n\
+                [[task]]\nid = \"m-2026-12-14\"\ndays = 1\nphase = \"Ph\\rase\\u0001\"\nowner = \"lea\"\n";
+    let (plan, schedule) = dated(plan, date(2026, 12, 1));
+    let text = retroplan_exports::write_ics(&plan, &schedule, Lang::Fr).unwrap();
+    let uids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .map(str::trim_end)
+        .collect();
+    let distinct: HashSet<&str> = uids.iter().copied().collect();
+    assert_eq!(distinct.len(), uids.len(), "{uids:?}");
+    // The tasks keep theirs; the meeting's Monday 14 and the D-day, met
+    // after a task of that name, take the next free ones.
+    for uid in [
+        "deadline@u.retroplan",
+        "deadline-day@u.retroplan",
+        "m-2026-12-14@u.retroplan",
+        "m-2026-12-14-2@u.retroplan",
+        "deadline-day-2@u.retroplan",
+    ] {
+        assert!(uids.contains(&uid), "{uid} in {uids:?}");
+    }
+    // Every line ends with CRLF, and no other CR or control character is left.
+    let body = text.replace("\r\n", "\n");
+    assert!(!body.contains('\r'), "a bare carriage return");
+    assert!(!body.contains('\u{1}'), "a control character");
+}

@@ -152,9 +152,10 @@ fn escape_into(out: &mut String, text: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // XML 1.0 has no place for control characters; a title pasted
-            // from a spreadsheet may carry a tab or a stray one.
-            c if (c as u32) < 0x20 => out.push(' '),
+            // XML 1.0 has no place for control characters, nor for U+FFFE
+            // and U+FFFF (which TOML strings allow); a title pasted from a
+            // spreadsheet may carry a tab or a stray one.
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push(' '),
             c => out.push(c),
         }
     }

@@ -26,8 +26,12 @@ fn options() -> usvg::Options<'static> {
         ..usvg::Options::default()
     };
     // Names the SVG lists that are not in the database (Verdana, ...) fall
-    // back to DejaVu Sans rather than to nothing.
-    options.font_resolver.select_fallback = Box::new(|_, _, db| db.faces().next().map(|f| f.id));
+    // back to DejaVu Sans rather than to nothing. usvg asks again for a
+    // character until it gets `None`, with the fonts it has tried: each is
+    // offered once, so a character no font has (an emoji) ends as a missing
+    // glyph instead of an endless loop.
+    options.font_resolver.select_fallback =
+        Box::new(|_, tried, db| db.faces().map(|f| f.id).find(|id| !tried.contains(id)));
     options
 }
 

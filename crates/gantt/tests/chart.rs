@@ -700,3 +700,38 @@ fn every_example_reads_back_in_usvg_with_the_shipped_font() {
         }
     }
 }
+
+/// A character the shipped font lacks (★, an emoji, Hebrew) sent the text
+/// layout into an endless loop: the fallback offered the same font again
+/// each time it was asked. It must end, as a missing glyph.
+#[test]
+fn a_character_no_font_has_does_not_hang_the_png_or_the_pdf() {
+    let (plan, s) = planned(
+        "name = \"x ★\"\ndeadline = 2026-12-18\ntoday = 2026-11-02\n\
+         [[task]]\nid = \"a\"\ntitle = \"Lancement 🎉 עברית\"\ndays = 2\n",
+    );
+    let svg = retroplan_gantt::svg(&plan, &s, &options(Lang::Fr)).expect("svg");
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let png = retroplan_gantt::png(&svg).map(|p| p.len());
+        let pdf = retroplan_gantt::pdf(&[svg], "x ★").map(|p| p.len());
+        let _ = done.send((png, pdf));
+    });
+    let (png, pdf) = finished
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the PNG and the PDF are drawn within a minute");
+    assert!(png.expect("png") > 0 && pdf.expect("pdf") > 0);
+}
+
+/// U+FFFE and U+FFFF, which TOML strings allow, made an SVG that is not XML
+/// (and a PNG or PDF refused).
+#[test]
+fn characters_xml_has_no_place_for_are_left_out_of_the_svg() {
+    let (plan, s) = planned(
+        "name = \"Big \\uFFFF plan\"\ndeadline = 2026-12-18\ntoday = 2026-11-02\n\
+         [[task]]\nid = \"a\"\ntitle = \"A\\uFFFE\"\ndays = 2\n",
+    );
+    let svg = retroplan_gantt::svg(&plan, &s, &options(Lang::Fr)).expect("svg");
+    assert!(Document::parse(&svg).is_ok(), "not XML");
+    assert!(retroplan_gantt::png(&svg).is_ok());
+}
