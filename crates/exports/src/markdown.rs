@@ -152,7 +152,7 @@ fn summary(out: &mut String, plan: &Plan, schedule: &Schedule, lang: Lang) {
 /// A cell of a GitHub table: a `|` would end it and a line break would end
 /// the row.
 fn escape(text: &str) -> String {
-    text.trim()
+    literal(text.trim())
         .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace("\r\n", "<br>")
@@ -161,7 +161,13 @@ fn escape(text: &str) -> String {
 
 /// A heading's text on one line.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    literal(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Text shown as written: `<` and `&` would start an HTML tag or an entity,
+/// which Markdown renders (a title with `<b>` made the rest bold).
+fn literal(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
 }
 
 #[cfg(test)]
@@ -171,5 +177,8 @@ mod tests {
     #[test]
     fn cells_keep_their_pipes_and_lines_inside() {
         assert_eq!(escape("a | b\nc"), "a \\| b<br>c");
+        // A title's tags and entities are shown, not rendered.
+        assert_eq!(escape("<b>a & b</b>"), "&lt;b>a &amp; b&lt;/b>");
+        assert_eq!(one_line("Plan <i>x</i>\n"), "Plan &lt;i>x&lt;/i>");
     }
 }
