@@ -459,12 +459,16 @@ fn schedule_once(
             // where it is planned, never before it.
             let unbuffered = checked.has_buffers().then(|| level(false));
             let plain = &unbuffered.as_ref().unwrap_or(&levelled).planned;
-            let held: Vec<i32> = plain
-                .iter()
-                .zip(&levelled.planned)
-                .zip(&positions.follow_up)
-                .map(|((&u, &b), &follow_up)| if follow_up { u } else { u.max(b) })
-                .collect();
+            // Without buffers, both levellings are one: its starts as they are.
+            let held: std::borrow::Cow<[i32]> = match &unbuffered {
+                None => plain.into(),
+                Some(_) => plain
+                    .iter()
+                    .zip(&levelled.planned)
+                    .zip(&positions.follow_up)
+                    .map(|((&u, &b), &follow_up)| if follow_up { u } else { u.max(b) })
+                    .collect(),
+            };
             positions.latest = passes::latest_starts(
                 &checked,
                 &graph,
