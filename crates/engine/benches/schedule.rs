@@ -6,11 +6,22 @@
 //! second and the time per element is 1 / thrpt (the goal: under 20 ns).
 //! See BENCHMARKS.md.
 //!
+//! Two groups:
+//! - `schedule/N`: the whole `schedule` call, from the model to the report
+//!   (every task's dated line, people's bookings and overloads);
+//! - `stages/walk/N` and `stages/passes/N`: two of its steps timed apart
+//!   (`retroplan_engine::schedule::stages`): the walk over the tasks
+//!   (checks, owners, calendars, links in flat arrays, topological order),
+//!   and the passes alone (SCHEDULING.md's backward, follow-up, forward and
+//!   latest passes, slack, the critical and margin paths) on what the walk
+//!   and the calendars built.
+//!
 //! For profilers, `RETROPLAN_BENCH_LOOP=N:K` skips criterion: it builds the
 //! plan of N tasks, schedules it K times and prints the median time (and,
 //! apart, the median time to drop the schedule, which criterion's figures
-//! include), so that `valgrind --tool=callgrind` or `perf record` see the
-//! passes and little else.
+//! include, and the medians of the two stages), so that
+//! `valgrind --tool=callgrind` or `perf record` see the engine and little
+//! else.
 
 #[path = "common/engine_plan.rs"]
 mod engine_plan;
@@ -24,6 +35,7 @@ use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use random_plan::RandomPlan;
+use retroplan_engine::schedule::stages;
 
 const SEED: u64 = 42;
 
@@ -33,6 +45,7 @@ fn schedule(c: &mut Criterion) {
         std::process::exit(0);
     }
     let mut group = c.benchmark_group("schedule");
+    let mut plans = Vec::new();
     for n in [1_000usize, 100_000, 1_000_000] {
         let random = RandomPlan::new(n, SEED);
         let edges = random.edges();
@@ -66,6 +79,30 @@ fn schedule(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), &plan, |b, plan| {
             b.iter(|| retroplan_engine::schedule(black_box(plan), black_box(today)))
         });
+        plans.push((n, edges, plan, today));
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("stages");
+    for (n, edges, plan, today) in &plans {
+        group.throughput(Throughput::Elements((n + edges) as u64));
+        group
+            .sample_size(if *n >= 1_000_000 { 10 } else { 20 })
+            .sampling_mode(SamplingMode::Flat)
+            .measurement_time(Duration::from_secs(5));
+        group.bench_with_input(BenchmarkId::new("walk", n), plan, |b, plan| {
+            b.iter(|| stages::walk(black_box(plan), black_box(*today)))
+        });
+        stages::prepared(plan, *today, |prepared| {
+            assert!(
+                prepared.passes().is_some(),
+                "the plan fits its first window"
+            );
+            group.bench_function(BenchmarkId::new("passes", n), |b| {
+                b.iter(|| black_box(prepared).passes())
+            });
+        })
+        .expect("the random plan schedules");
     }
     group.finish();
 }
@@ -92,14 +129,43 @@ fn profile_loop(spec: &str) {
         drop(black_box(schedule));
         drops.push(at.elapsed());
     }
-    times.sort();
-    drops.sort();
-    if let (Some(median), Some(drop)) = (times.get(k / 2), drops.get(k / 2)) {
+    let per_element = |d: &Duration| d.as_nanos() as f64 / elements as f64;
+    if let (Some(median), Some(drop)) = (median(&mut times), median(&mut drops)) {
         eprintln!(
             "schedule/{n} x {k}: median {median:?}, {:.1} ns per task + edge; then the drop {drop:?}",
-            median.as_nanos() as f64 / elements as f64
+            per_element(&median)
         );
     }
+    let walks: Vec<Duration> = (0..k)
+        .map(|_| {
+            let at = std::time::Instant::now();
+            black_box(stages::walk(black_box(&plan), black_box(today)).expect("it schedules"));
+            at.elapsed()
+        })
+        .collect();
+    let passes: Vec<Duration> = stages::prepared(&plan, today, |prepared| {
+        (0..k)
+            .map(|_| {
+                let at = std::time::Instant::now();
+                black_box(black_box(prepared).passes().expect("it fits its window"));
+                at.elapsed()
+            })
+            .collect()
+    })
+    .expect("it schedules");
+    for (stage, mut times) in [("walk", walks), ("passes", passes)] {
+        if let Some(median) = median(&mut times) {
+            eprintln!(
+                "stages/{stage}/{n} x {k}: median {median:?}, {:.1} ns per task + edge",
+                per_element(&median)
+            );
+        }
+    }
+}
+
+fn median(times: &mut [Duration]) -> Option<Duration> {
+    times.sort();
+    times.get(times.len() / 2).copied()
 }
 
 criterion_group!(benches, schedule);

@@ -75,18 +75,18 @@ impl TaskLines<'_> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn finish(
-    plan: &Plan,
-    checked: &Checked,
-    graph: &Graph,
-    order: &[u32],
-    line: &Timeline,
-    pos: &Positions,
-    today: Date,
-) -> Schedule {
-    let n = plan.tasks.len();
-    let today_day = day_number(today);
+/// What the passes say of each task before any date is shown: its slack,
+/// the least slack of the plan, the margin people have and the critical flags.
+pub(crate) struct Criticality {
+    pub slack: Vec<i32>,
+    pub min_slack: i32,
+    /// The least slack of the open backward tasks that are not fixed.
+    pub margin: Option<i32>,
+    pub critical: Vec<bool>,
+}
+
+/// Slack and criticality of the `n` tasks at `pos`.
+pub(crate) fn criticality(pos: &Positions, n: usize) -> Criticality {
     // Started work is measured at its end: when it started no longer matters.
     let slack: Vec<i32> = match &pos.actual {
         // Zipped, not indexed: no check per task, and the compiler vectorises it.
@@ -124,6 +124,56 @@ pub(crate) fn finish(
         (0..n).map(|t| open(t) && slack[t] == min_slack).collect()
     };
 
+    Criticality {
+        slack,
+        min_slack,
+        margin,
+        critical,
+    }
+}
+
+/// The critical path, then the margin path (empty without a margin):
+/// chains of the tasks [`criticality`] marks.
+pub(crate) fn paths(
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    pos: &Positions,
+    of: &Criticality,
+) -> (Vec<TaskIx>, Vec<TaskIx>) {
+    let n = of.critical.len();
+    let critical_path = longest_chain(graph, order, line, pos, &of.critical);
+    let margin_path = match of.margin {
+        Some(m) => {
+            let member: Vec<bool> = (0..n)
+                .map(|t| !pos.follow_up[t] && !pos.fixed[t] && of.slack[t] == m)
+                .collect();
+            // Usually the same tasks as the critical path's: the same chain.
+            if member == of.critical {
+                critical_path.clone()
+            } else {
+                longest_chain(graph, order, line, pos, &member)
+            }
+        }
+        None => Vec::new(),
+    };
+    (critical_path, margin_path)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn finish(
+    plan: &Plan,
+    checked: &Checked,
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    pos: &Positions,
+    today: Date,
+) -> Schedule {
+    let n = plan.tasks.len();
+    let today_day = day_number(today);
+    let of = criticality(pos, n);
+    let (slack, critical, min_slack, margin) = (&of.slack, &of.critical, of.min_slack, of.margin);
     let now = line.indices_at(today_day);
     let fc = forecast::forecast(plan, graph, order, line, pos, &now, min_slack >= 0);
     let baseline = plan
@@ -154,8 +204,8 @@ pub(crate) fn finish(
     let shape = TaskLines {
         line,
         pos,
-        slack: &slack,
-        critical: &critical,
+        slack,
+        critical,
         deadline_day,
     };
     // Most plans record no progress, hold, and have every task on one
@@ -267,7 +317,7 @@ pub(crate) fn finish(
             }
             // Expected later than planned.
             let task_behind = fc_start > planned || fc_end > planned + days;
-            behind |= task_behind && open(t);
+            behind |= task_behind && !pos.is_closed(t);
             let now = now[line.calendar_of(t)];
             let (late, at_risk) = forecast::lateness(pos, task_behind, now, within, t);
             let forecast_start = line.date(forecast_start);
@@ -317,21 +367,7 @@ pub(crate) fn finish(
         end: b.end.zip(forecast_end).map(|(b, f)| working_days(b, f)),
     });
     let start = first_start.map(|d| line.date(d));
-    let critical_path = longest_chain(graph, order, line, pos, &critical);
-    let margin_path = match margin {
-        Some(m) => {
-            let member: Vec<bool> = (0..n)
-                .map(|t| !pos.follow_up[t] && !pos.fixed[t] && slack[t] == m)
-                .collect();
-            // Usually the same tasks as the critical path's: the same chain.
-            if member == critical {
-                critical_path.clone()
-            } else {
-                longest_chain(graph, order, line, pos, &member)
-            }
-        }
-        None => Vec::new(),
-    };
+    let (critical_path, margin_path) = paths(graph, order, line, pos, &of);
     Schedule {
         today,
         work_starts: to_date(work_starts),

@@ -21,6 +21,8 @@ mod overloads;
 mod owners;
 mod passes;
 mod proposals;
+#[doc(hidden)]
+pub mod stages;
 mod timeline;
 
 use jiff::civil::Date;
@@ -409,12 +411,13 @@ fn levelled_deadline(
     at(good)
 }
 
-fn schedule_once(
+/// The plan walked (checked, owners resolved, links in flat arrays) and its
+/// tasks in topological order: what every pass reads.
+pub(crate) fn in_order(
     plan: &Plan,
     today: Date,
-    load: bool,
     critical: Option<buffers::CriticalBuffer>,
-) -> Result<(Schedule, Option<PeopleLoad>), PlanErrors> {
+) -> Result<(owners::Owners, passes::Checked, graph::Graph, Vec<u32>), PlanErrors> {
     let (owners, mut checked, mut graph) = passes::Checked::new(plan, today)?;
     if let Some(c) = critical {
         checked.add_tail(c.task, c.days as i32);
@@ -435,15 +438,34 @@ fn schedule_once(
                 .collect(),
         )
     })?;
+    Ok((owners, checked, graph, order))
+}
+
+/// The window of days the calendars materialise: the plan's dates `lo` to
+/// `hi` with `margin` days before and twice that after (work runs late more
+/// than early), within the years a schedule may name.
+pub(crate) fn window(lo: DayNumber, hi: DayNumber, margin: DayNumber) -> (DayNumber, DayNumber) {
+    ((lo - margin).max(MIN_DAY), (hi + 2 * margin).min(MAX_DAY))
+}
+
+/// The first window's margin; it doubles each time a date falls outside.
+pub(crate) const FIRST_MARGIN: DayNumber = 400;
+
+fn schedule_once(
+    plan: &Plan,
+    today: Date,
+    load: bool,
+    critical: Option<buffers::CriticalBuffer>,
+) -> Result<(Schedule, Option<PeopleLoad>), PlanErrors> {
+    let (owners, checked, graph, order) = in_order(plan, today, critical)?;
 
     // The window of days the calendars materialise: the plan's own dates with
     // a margin, widened until no conversion falls outside it.
     let today_day = day_number(today);
     let (mut lo, mut hi) = checked.date_span(today_day);
-    let mut margin: DayNumber = 400;
+    let mut margin = FIRST_MARGIN;
     loop {
-        let first = (lo - margin).max(MIN_DAY);
-        let last = (hi + 2 * margin).min(MAX_DAY);
+        let (first, last) = window(lo, hi, margin);
         let line = timeline::Timeline::new(plan, &checked, &owners, first, last);
         line.check_fixed_days(plan, &checked)?;
         let mut positions = passes::run(plan, &checked, &graph, &order, &line, today_day);
