@@ -221,7 +221,7 @@ struct Words {
     start_by: &'static str,
     confidence: &'static str,
     already_past: &'static str,
-    all_started: &'static str,
+    nothing_to_start: &'static str,
     finish: &'static str,
     of_runs: &'static str,
     after_deadline: &'static str,
@@ -246,7 +246,7 @@ const FR: Words = Words {
     start_by: "Commencer au plus tard, pour finir à temps avec",
     confidence: "de confiance",
     already_past: "déjà passé",
-    all_started: "Tout le travail a commencé : plus de date de début à donner.",
+    nothing_to_start: "Pas de date de début à donner : aucun travail planifié à rebours du Jour J ne reste à commencer.",
     finish: "Fin en commençant aujourd'hui, au plus tard dans",
     of_runs: "des tirages",
     after_deadline: "après le Jour J",
@@ -279,7 +279,7 @@ const EN: Words = Words {
     start_by: "Start by, to finish on time with",
     confidence: "confidence",
     already_past: "already past",
-    all_started: "All the work has started: no start date to give.",
+    nothing_to_start: "No start date to give: no work planned back from D-day is left to start.",
     finish: "Finish when starting today, at the latest in",
     of_runs: "of the runs",
     after_deadline: "after D-day",
@@ -447,7 +447,7 @@ pub fn table(out: &mut dyn Write, plan: &Plan, report: &RiskReport, lang: Lang) 
                 }
             }
         }
-        _ => writeln!(out, "  {}", w.all_started)?,
+        _ => writeln!(out, "  {}", w.nothing_to_start)?,
     }
     writeln!(out, "{BOLD}{}{BOLD:#}", w.finish)?;
     let f = &report.finish;

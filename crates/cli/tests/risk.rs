@@ -240,3 +240,41 @@ fn the_verdict_gives_the_chance_of_finishing_by_the_deadline() {
     let sentence = format!("{percent} % de chances de finir pour le Jour J (ven 18/12/2026).");
     assert!(run.stdout.contains(&sentence), "{}", run.stdout);
 }
+
+/// Regression: a plan of milestones alone (nothing started) was told "all
+/// the work has started" when it has no start date to give.
+#[test]
+fn milestones_alone_are_not_said_to_have_started() {
+    let plan = r#"name = "Jalons"
+deadline = 2026-12-18
+today = 2026-11-30
+[calendar]
+country = "none"
+[[task]]
+id = "m"
+title = "M"
+days = 0
+[[task]]
+id = "n"
+title = "N"
+days = 0
+on = "J"
+after = ["m"]
+"#;
+    for (lang, expected) in [
+        (
+            "en",
+            "No start date to give: no work planned back from D-day is left to start.",
+        ),
+        (
+            "fr",
+            "Pas de date de début à donner : aucun travail planifié à rebours du Jour J ne reste à commencer.",
+        ),
+    ] {
+        let run = retroplan(&["risk", "-", "--runs", "10", "--lang", lang], plan, &[]);
+        assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
+        assert!(run.stdout.contains(expected), "{}", run.stdout);
+        assert!(!run.stdout.contains("started"), "{}", run.stdout);
+        assert!(!run.stdout.contains("a commencé"), "{}", run.stdout);
+    }
+}

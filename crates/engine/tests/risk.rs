@@ -243,6 +243,30 @@ fn an_estimate_without_spread_is_certain() {
     assert!(report.work_days.iter().all(|&w| w == 5.0));
 }
 
+/// Regression: an estimate without spread that is not a whole number was
+/// run at its value (1.5 days) while the schedule plans it rounded up (2):
+/// a chain of three such tasks was late in the schedule and on time in
+/// every run.
+#[test]
+fn an_estimate_without_spread_runs_as_the_schedule_rounds_it() {
+    let plan = Plan {
+        deadline: dec(4),
+        ..plan(vec![
+            estimate("a", 1.5, 1.5, 1.5),
+            after(estimate("b", 1.5, 1.5, 1.5), &[0]),
+            after(estimate("c", 1.5, 1.5, 1.5), &[1]),
+        ])
+    };
+    // Today Mon 30 Nov: 5 working days to the deadline, 6 planned.
+    let today = date(2026, 11, 30);
+    let s = schedule(&plan, today).unwrap();
+    assert_eq!(s.late_by, 1);
+    let report = run(&plan, today, 200, 3);
+    assert!(!report.feasible);
+    assert_eq!(report.probability_on_time, 0.0);
+    assert!(report.work_days.iter().all(|&w| w == 6.0));
+}
+
 // ---------------------------------------------------------------------------
 // 3. Reproducible
 // ---------------------------------------------------------------------------

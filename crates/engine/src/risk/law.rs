@@ -41,8 +41,9 @@ impl Law {
                 {
                     return Law::Drawn(Drawn { pert, scale });
                 }
-                // No spread: the value itself, not the planned rounding up.
-                Law::Fixed(duration.mean().max(0.0) * scale)
+                // No spread: nothing is uncertain, so every run is the
+                // schedule, which plans the value rounded up to whole days.
+                Law::Fixed(planned)
             }
         }
     }
