@@ -523,9 +523,9 @@ fn new_years_eve_2029_is_a_bridge_when_asked_alone() {
     };
     let s = schedule(&plan, date(2029, 12, 1)).unwrap();
     assert_eq!(s.tasks[0].start, date(2029, 12, 27));
-    // Asked alone, the day is open (the bug): closed_dates only computes the
-    // public holidays of the years from..=to, so the bridge of 1 January 2030
-    // is lost. Today this gives [] and true.
+    // Asked alone, the day is closed too. (The bug: closed_dates computed
+    // the public holidays of the years from..=to only, so the bridge of
+    // 1 January 2030 was lost and this gave [] and true.)
     assert_eq!(
         rules.closed_dates(eve, eve).len(),
         1,

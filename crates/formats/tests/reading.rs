@@ -444,3 +444,27 @@ fn a_byte_order_mark_is_no_part_of_the_first_line() {
     let lines = retroplan_formats::LineIndex::new(text);
     assert_eq!(lines.line_col(unknown.span.start), (1, 1));
 }
+
+/// Regression: `" fr "` was read as France but `" none "` was refused, with
+/// a hint to write "none".
+#[test]
+fn no_country_is_read_with_the_leniency_of_a_country_code() {
+    for written in [" none ", "NONE", "None\t"] {
+        let text = format!(
+            "deadline = 2026-03-20\n[calendar]\ncountry = {written:?}\n[[task]]\nid = \"a\"\ndays = 3\n"
+        );
+        let plan = ok(&text);
+        assert_eq!(plan.calendar.country, None, "{written:?}");
+    }
+    let read = read_plan("deadline = 2026-03-20\n[calendar]\ncountry = \"nowhere\\n\"\n");
+    let error = read
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "unknown-country")
+        .expect("an unknown country is an error");
+    assert!(
+        error.message.contains(r#""nowhere\n""#),
+        "{}",
+        error.message
+    );
+}

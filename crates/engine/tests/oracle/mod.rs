@@ -118,9 +118,10 @@ pub fn cal_key(plan: &Plan, task: &Task) -> CalKey {
 
 /// The oracle's definition of a closed day, asked one date at a time. The
 /// question covers the day's neighbours because a bridge comes from the
-/// holiday next to it, which may be in another year, and
-/// `closed_dates(day, day)` only looks at the holidays of `day`'s year (see
-/// `closed_dates_do_not_depend_on_the_range_asked` in `invariants.rs`).
+/// holiday next to it, which may be in another year (`closed_dates` once
+/// missed it: `closed_dates_do_not_depend_on_the_range_asked` in
+/// `invariants.rs`); asking about the neighbours keeps the oracle
+/// independent of that fix.
 pub fn plan_closes(rules: &CalendarRules, day: Date) -> bool {
     rules
         .closed_dates(add_days(day, -1), add_days(day, 1))

@@ -189,7 +189,8 @@ fn read_calendar(
     let mut f = Fields::new(table, 0, "[calendar]", CALENDAR_KEYS);
     let mut rules = CalendarRules::default();
     if let Some((code, span)) = f.string("country") {
-        if code.eq_ignore_ascii_case("none") {
+        // Trimmed and in any case, as country codes are read.
+        if code.trim().eq_ignore_ascii_case("none") {
             rules.country = None;
         } else {
             match Country::from_code(&code) {
@@ -200,7 +201,7 @@ fn read_calendar(
                         Diagnostic::error(
                             "unknown-country",
                             span,
-                            format!("no public holidays known for country \"{code}\""),
+                            format!("no public holidays known for country {code:?}"),
                         )
                         .with_hint(format!("use one of {}, or \"none\"", codes.join(", "))),
                     );
