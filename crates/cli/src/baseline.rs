@@ -87,10 +87,13 @@ pub fn run(request: Request<'_>) -> anyhow::Result<ExitCode> {
     };
     let baseline = record(&loaded.plan, &schedule, name, today);
     let mut text = loaded.source.clone();
+    // The section takes the file's line endings: a file of CRLF lines with
+    // a few bare LF ones could no longer be edited in place.
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
+        text.push_str(newline);
     }
-    text.push_str(&retroplan_formats::baseline_text(&baseline));
+    text.push_str(&retroplan_formats::baseline_text(&baseline).replace('\n', newline));
     // The new file must read back as the same plan plus this baseline.
     let reread = retroplan_formats::read_plan(&text);
     if retroplan_formats::has_errors(&reread.diagnostics) {

@@ -491,3 +491,36 @@ fn weekly_review_snapshots() {
         }
     }
 }
+
+/// Regression: on a file of CRLF lines, `baseline` appended its section
+/// with bare LF, and every edit command then refused the file as mixed.
+#[test]
+fn a_baseline_keeps_crlf_line_endings_and_the_file_stays_editable() {
+    let path = file("crlf.toml", &PLAN.replace('\n', "\r\n"));
+    let r = run(&["baseline", &path, "--today", "2026-11-25", "--name", "v1"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let recorded = std::fs::read_to_string(&path).unwrap();
+    assert!(recorded.contains("\r\n[baseline.v1]\r\n"), "{recorded:?}");
+    assert!(
+        !recorded.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
+    let r = run(&["done", &path, "brief", "--on", "2026-11-20"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let edited = std::fs::read_to_string(&path).unwrap();
+    assert!(edited.contains("status = \"done\"\r\n"), "{edited:?}");
+    assert!(!edited.replace("\r\n", "").contains('\n'));
+}
+
+/// Regression: of two baselines recorded the same day, the one written
+/// first in the file (and first in the alphabet) was compared with.
+#[test]
+fn of_two_baselines_of_one_day_the_one_recorded_last_is_compared_with() {
+    let path = file("two-baselines.toml", PLAN);
+    for name in ["week2", "final"] {
+        let r = run(&["baseline", &path, "--today", "2026-11-23", "--name", name]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let (_, json) = schedule_json(&path, "2026-11-23");
+    assert_eq!(json["variance"]["baseline"], "final");
+}

@@ -468,3 +468,17 @@ fn no_country_is_read_with_the_leniency_of_a_country_code() {
         error.message
     );
 }
+
+/// Regression: an unknown status in a baseline's task was read as todo
+/// without a word.
+#[test]
+fn an_unknown_status_in_a_baseline_is_an_error() {
+    let text = "deadline = 2026-03-20\n[[task]]\nid = \"a\"\ndays = 3\n\n[baseline.v1]\nrecorded = 2026-03-02\ndeadline = 2026-03-20\ntasks.a = { start = 2026-03-16, end = 2026-03-18, days = 3, status = \"bogus\" }\n";
+    let read = read_plan(text);
+    let error = read
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "bad-status")
+        .expect("the status is refused");
+    assert_eq!(&text[error.span.clone()], "\"bogus\"");
+}

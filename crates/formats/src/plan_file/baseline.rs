@@ -5,7 +5,7 @@
 //! the plan and its history travel together and read well in a diff.
 
 use jiff::civil::Date;
-use retroplan_engine::plan::{Baseline, BaselineTask, Status};
+use retroplan_engine::plan::{Baseline, BaselineTask};
 use toml::de::DeValue;
 
 use crate::diagnostic::Diagnostic;
@@ -34,8 +34,12 @@ pub(crate) fn read_baselines(f: &mut Fields<'_, '_>) -> Vec<Baseline> {
         );
         return Vec::new();
     };
+    // The table's own order is its keys' (alphabetical); where each name is
+    // written gives the file's.
+    let mut in_file: Vec<_> = all.iter().collect();
+    in_file.sort_by_key(|(name, _)| name.span().start);
     let mut baselines = Vec::new();
-    for (name, value) in all.iter() {
+    for (name, value) in in_file {
         if let Some(b) = read_baseline(f, name.get_ref(), value) {
             baselines.push(b);
         }
@@ -117,10 +121,7 @@ fn read_tasks(g: &mut Fields<'_, '_>, name: &str) -> Vec<BaselineTask> {
         let end = h.date("end").map(|(d, _)| d);
         let days = h.integer("days", 0..100_001, "working days").unwrap_or(0) as u32;
         let owner = h.string("owner").map(|(o, _)| o);
-        let status = h
-            .string("status")
-            .and_then(|(s, _)| Status::parse(&s))
-            .unwrap_or_default();
+        let status = crate::plan_file::task::read_status(&mut h);
         if start.is_none() || end.is_none() {
             h.error(Diagnostic::error(
                 "missing-key",

@@ -82,7 +82,9 @@ pub(crate) fn read_header(
         .integer("at_risk_within", 0..1000, "working days")
         .map_or(2, |n| n as u32);
     let mut baselines = crate::plan_file::baseline::read_baselines(&mut f);
-    // TOML tables do not keep their order: the last recorded is the latest day.
+    // The latest recorded is compared with; of two recorded the same day,
+    // the one written later (`retroplan baseline` appends): a stable sort
+    // of the file's order.
     baselines.sort_by_key(|b| b.recorded);
     let tracking = Tracking {
         at_risk_within,

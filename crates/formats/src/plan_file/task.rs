@@ -40,6 +40,21 @@ pub(crate) const TASK_KEYS: &[&str] = &[
     "remaining",
 ];
 
+/// A table's `status`: todo when absent, and an error (read as todo) when
+/// not one of the known spellings. For tasks and for baselines' tasks.
+pub(crate) fn read_status(f: &mut Fields<'_, '_>) -> Status {
+    match f.string("status") {
+        Some((s, span)) => Status::parse(&s).unwrap_or_else(|| {
+            f.error(
+                Diagnostic::error("bad-status", span, format!("unknown status \"{s}\""))
+                    .with_hint(STATUS_HINT),
+            );
+            Status::Todo
+        }),
+        None => Status::Todo,
+    }
+}
+
 pub const STATUS_HINT: &str = "use todo, in_progress, review, done, blocked or cancelled (à faire, en cours, à valider, terminé, bloqué, annulé)";
 
 const LINK_KEYS: &[&str] = &["task", "type", "lag"];
@@ -133,16 +148,7 @@ pub(crate) fn read_task<'i>(
     let links = read_links(&mut f);
     let due = f.when("due").map(|(w, _)| w);
     let on = f.when("on");
-    let status = match f.string("status") {
-        Some((s, span)) => Status::parse(&s).unwrap_or_else(|| {
-            f.error(
-                Diagnostic::error("bad-status", span, format!("unknown status \"{s}\""))
-                    .with_hint(STATUS_HINT),
-            );
-            Status::Todo
-        }),
-        None => Status::Todo,
-    };
+    let status = read_status(&mut f);
     let workdays = read_weekdays(&mut f, "workdays");
     let work_on_holidays = f.bool("work_on_holidays").unwrap_or(false);
     let owner = f.string("owner").map(|(o, _)| o);
