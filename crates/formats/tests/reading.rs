@@ -482,3 +482,37 @@ fn an_unknown_status_in_a_baseline_is_an_error() {
         .expect("the status is refused");
     assert_eq!(&text[error.span.clone()], "\"bogus\"");
 }
+
+/// Regression: a deliverable with reviews, done on a recorded day, had its
+/// rounds dated where the plan put them, after that day: the approved
+/// version ended two weeks after it was delivered.
+#[test]
+fn a_done_deliverable_with_reviews_ends_on_its_recorded_day() {
+    let text = r#"deadline = 2026-12-18
+today = 2026-11-23
+[calendar]
+country = "none"
+[[task]]
+id = "maquette"
+days = 3
+reviews = 1
+status = "done"
+started = 2026-11-02
+finished = 2026-11-06
+[[task]]
+id = "launch"
+days = 1
+after = ["maquette"]
+"#;
+    let plan = ok(text);
+    let s = schedule(&plan, date(2026, 11, 23)).unwrap();
+    let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["maquette-draft", "maquette-review-1", "maquette", "launch"]
+    );
+    assert_eq!(s.tasks[0].forecast_start, date(2026, 11, 2));
+    for (t, line) in s.tasks[..3].iter().enumerate() {
+        assert_eq!(line.forecast_end, date(2026, 11, 6), "{}", ids[t]);
+    }
+}

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use retroplan_engine::plan::{Duration, Lang, LinkKind, Status, Task};
+use retroplan_engine::plan::{Duration, Lang, LinkKind, Progress, Status, Task};
 
 use crate::plan_file::task::{RawLink, RawTask};
 
@@ -23,6 +23,20 @@ pub(crate) fn expand<'i>(raw: RawTask<'i>, lang: Lang, out: &mut Vec<RawTask<'i>
     let base = raw.task.clone();
     let all_done = base.status == Status::Done;
     let later_status = if all_done { Status::Done } else { Status::Todo };
+    // A deliverable done on a recorded day: every round ended by then (the
+    // draft keeps the recorded start). Without it, the rounds would be
+    // dated where the plan puts them, after the work was delivered.
+    let later_progress = base
+        .progress
+        .as_ref()
+        .and_then(|p| p.finished)
+        .filter(|_| all_done)
+        .map(|finished| {
+            Box::new(Progress {
+                finished: Some(finished),
+                ..Progress::default()
+            })
+        });
     let words = Words::of(lang);
     let item =
         |id: String, title: String, owner: Option<String>, days: u32, status, prev: &str| RawTask {
@@ -37,7 +51,7 @@ pub(crate) fn expand<'i>(raw: RawTask<'i>, lang: Lang, out: &mut Vec<RawTask<'i>
                 notes: None,
                 status,
                 raci: None,
-                progress: None,
+                progress: later_progress.clone(),
                 ..base.clone()
             },
             links: vec![RawLink {
