@@ -922,3 +922,28 @@ fn a_large_plan_books_people_the_same_on_one_and_two_threads() {
     assert_eq!(on(2), one);
     assert_eq!(on(3), one);
 }
+
+/// Regression: progress was read against the plan before levelling. Work
+/// under way with no recorded start began, for the forecast, at its
+/// unlevelled start (Thu 3 Dec, today) instead of its levelled one (Tue 1
+/// Dec), and the plan was late by 2 days instead of 1.
+#[test]
+fn work_under_way_starts_at_its_levelled_start() {
+    let mut p = plan(
+        vec![person("lea")],
+        vec![task("a", 2, Some("lea")), task("b", 2, Some("lea"))],
+        true,
+    );
+    p.deadline = date(2026, 12, 4);
+    p.tasks[1].status = retroplan_engine::Status::InProgress;
+    let s = schedule(&p, date(2026, 12, 3)).unwrap();
+    let b = &s.tasks[1];
+    assert_eq!((b.start, b.end), (date(2026, 12, 1), date(2026, 12, 2)));
+    // Begun on its planned start, it ends at today at least.
+    assert_eq!(
+        (b.forecast_start, b.forecast_end),
+        (date(2026, 12, 1), date(2026, 12, 3))
+    );
+    assert_eq!(b.earliest_start, date(2026, 12, 1));
+    assert_eq!(s.late_by, 1);
+}

@@ -500,6 +500,21 @@ fn schedule_once(
                 &positions.follow_up,
                 Some(&held),
             );
+            // Progress is read against the levelled plan: work under way
+            // with no recorded start began at its levelled start if that
+            // is past, a slip counts from it.
+            if checked.tracked {
+                (positions.earliest, positions.actual) = passes::earliest_tracked(
+                    plan,
+                    &checked,
+                    &graph,
+                    &order,
+                    &line,
+                    today_day,
+                    &levelled.planned,
+                    &positions.fixed,
+                );
+            }
             // A follow-up task cannot start before levelling placed it.
             for (t, &at) in plain.iter().enumerate() {
                 if positions.follow_up[t] && !positions.fixed[t] {

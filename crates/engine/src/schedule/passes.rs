@@ -1206,6 +1206,76 @@ fn planned_and_latest(
     (planned, latest)
 }
 
+/// Step 4 for a plan that records no progress: forward from today (a
+/// fixed task from its date at the earliest).
+fn earliest_from(
+    checked: &Checked,
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    today: DayNumber,
+    is_fixed: &[bool],
+) -> Vec<i32> {
+    let now = line.indices_at(today);
+    let floor = |t: TaskIx| floor(checked, line, &now, is_fixed, t);
+    forward::<false>(graph, order, line, &checked.days, floor, |_| None).0
+}
+
+/// Where a task can start at the earliest before its links: the first
+/// working day on or after today, and a fixed task's date.
+#[inline]
+fn floor(checked: &Checked, line: &Timeline, now: &[i32], is_fixed: &[bool], t: TaskIx) -> i32 {
+    let start = line.of_calendar(now, t);
+    if is_fixed[t] {
+        start.max(checked.fixed_start(line, t))
+    } else {
+        start
+    }
+}
+
+/// Step 4 for a plan that may record progress: forward from today, work
+/// done or under way where its progress and its `planned` start put it
+/// (levelling calls it again with the levelled starts).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn earliest_tracked(
+    plan: &Plan,
+    checked: &Checked,
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    today: DayNumber,
+    planned: &[i32],
+    is_fixed: &[bool],
+) -> (Vec<i32>, Option<Actual>) {
+    let days = &checked.days;
+    let recorded =
+        crate::schedule::actuals::actuals(plan, checked.tracked, line, planned, days, today);
+    let Some(recorded) = recorded else {
+        return (
+            earliest_from(checked, graph, order, line, today, is_fixed),
+            None,
+        );
+    };
+    let now = line.indices_at(today);
+    // What-if slips push work not started yet.
+    let floor = |t: TaskIx| {
+        let slip = crate::schedule::actuals::slip(plan, t);
+        let floor = floor(checked, line, &now, is_fixed, t);
+        if slip > 0 {
+            floor.max(planned[t] + slip)
+        } else {
+            floor
+        }
+    };
+    let (earliest, end) = forward::<true>(graph, order, line, days, floor, |t| recorded.spans[t]);
+    let actual = Actual {
+        end: end.unwrap_or_default(),
+        started: recorded.spans.iter().map(Option::is_some).collect(),
+        closed: recorded.closed,
+    };
+    (earliest, Some(actual))
+}
+
 pub(crate) fn run<'a>(
     plan: &Plan,
     checked: &'a Checked,
@@ -1217,9 +1287,6 @@ pub(crate) fn run<'a>(
     let n = plan.tasks.len();
     let days = &checked.days;
     let is_fixed: Vec<bool> = checked.fixed.iter().map(|&f| f != NONE).collect();
-    // Fixed position: a task starts on its date; a milestone is the close of its date.
-    let fixed_pos = |t: TaskIx| checked.fixed_start(line, t);
-
     // Follow-up tasks: anchored on or after the deadline, and all their
     // successors (none without such an anchor, as in most plans).
     let mut follow_up = vec![false; n];
@@ -1257,15 +1324,6 @@ pub(crate) fn run<'a>(
 
     // 4. Earliest dates, forward from today; work already done or under
     //    way stays where it is.
-    let now = line.indices_at(today);
-    let floor = |t: TaskIx| {
-        let start = line.of_calendar(&now, t);
-        if is_fixed[t] {
-            start.max(fixed_pos(t))
-        } else {
-            start
-        }
-    };
     // A plan that records no progress has its earliest dates from today
     // alone, not from the planned ones: on a large plan the forward pass
     // runs beside the backward ones.
@@ -1276,47 +1334,15 @@ pub(crate) fn run<'a>(
             let (planned, earliest) = crate::schedule::both(
                 n >= crate::schedule::SIDE_BY_SIDE_FROM,
                 planned_passes,
-                || forward::<false>(graph, order, line, days, floor, |_| None).0,
+                || earliest_from(checked, graph, order, line, today, &is_fixed),
             );
             (planned, Some(earliest))
         };
     let (earliest, actual) = match untracked_earliest {
         Some(earliest) => (earliest, None),
-        None => {
-            let recorded = crate::schedule::actuals::actuals(
-                plan,
-                checked.tracked,
-                line,
-                &planned,
-                days,
-                today,
-            );
-            match recorded {
-                None => (
-                    forward::<false>(graph, order, line, days, floor, |_| None).0,
-                    None,
-                ),
-                Some(recorded) => {
-                    // What-if slips push work not started yet.
-                    let floor = |t: TaskIx| {
-                        let slip = crate::schedule::actuals::slip(plan, t);
-                        if slip > 0 {
-                            floor(t).max(planned[t] + slip)
-                        } else {
-                            floor(t)
-                        }
-                    };
-                    let (earliest, end) =
-                        forward::<true>(graph, order, line, days, floor, |t| recorded.spans[t]);
-                    let actual = Actual {
-                        end: end.unwrap_or_default(),
-                        started: recorded.spans.iter().map(Option::is_some).collect(),
-                        closed: recorded.closed,
-                    };
-                    (earliest, Some(actual))
-                }
-            }
-        }
+        None => earliest_tracked(
+            plan, checked, graph, order, line, today, &planned, &is_fixed,
+        ),
     };
 
     // 5. Latest dates, backward over every constraint.
