@@ -1189,6 +1189,12 @@ fn actual_span(cal: &Cal, task: &Task, days: i64, planned: i64, now: i64) -> (i6
             .finished
             .or(p.started)
             .map_or(planned.min(now), |d| cal.idx(add_days(d, 1)));
+        // A what-if slip moves it unless it is done.
+        let reached = if task.status == Status::Done {
+            reached
+        } else {
+            reached + i64::from(p.slip)
+        };
         return (reached, reached);
     }
     if task.status == Status::Done {
@@ -1319,14 +1325,20 @@ fn check_progress(plan: &Plan, today: Date) -> Result<(), TestCaseError> {
             // `a_milestone_done_without_finished_date_keeps_its_started_date`).
             // A milestone is reached at one instant: its `finished` day
             // when it has one, else its `started` day.
-            let reached_later = days == 0 && p.is_some_and(|p| p.finished.is_some());
+            // A what-if slip moves a milestone under way off its dates.
+            let slipped_milestone =
+                days == 0 && task.status != Status::Done && p.is_some_and(|p| p.slip > 0);
+            let reached_later =
+                days == 0 && p.is_some_and(|p| p.finished.is_some()) || slipped_milestone;
             if let Some(d) = p.and_then(|p| p.started)
                 && !reached_later
             {
                 prop_assert_eq!(ts.earliest_start, d, "t{} keeps its started date", t);
                 prop_assert_eq!(ts.forecast_start, d, "t{} keeps its started date", t);
             }
-            if let Some(d) = p.and_then(|p| p.finished) {
+            if let Some(d) = p.and_then(|p| p.finished)
+                && !slipped_milestone
+            {
                 prop_assert_eq!(ts.forecast_end, d, "t{} keeps its finished date", t);
             }
             if task.status == Status::Done {
@@ -1453,4 +1465,38 @@ proptest! {
     fn progress_keeps_the_forecast_and_the_verdict_consistent((plan, today) in arb_plan()) {
         check_progress(&plan, today)?;
     }
+}
+
+/// Regression: a what-if slip on a milestone under way was accepted and
+/// moved nothing ("Nothing moves"); it moves the milestone and what
+/// follows it, as a slip moves the end of any work under way.
+#[test]
+fn a_slip_moves_a_milestone_under_way_and_what_follows() {
+    // Today Mon 30 Nov; deadline Fri 4 Dec. a (3 days) under way since
+    // today, m a milestone under way after it, b (2 days) after m.
+    let tasks = |slipped: u32| Plan {
+        deadline: dec(4),
+        ..plan(vec![
+            status(
+                started(task("a", 3), date(2026, 11, 30)),
+                Status::InProgress,
+            ),
+            slip(
+                status(after(task("m", 0), &[0]), Status::InProgress),
+                slipped,
+            ),
+            after(task("b", 2), &[1]),
+        ])
+    };
+    let today = date(2026, 11, 30);
+    let (before, after) = (run(&tasks(0), today), run(&tasks(4), today));
+    // Reached at the start of today before the slip (the close of Fri 27
+    // Nov), four working days later with it: the close of Thu 3 Dec.
+    assert_eq!(forecast(&before, 1).1, date(2026, 11, 27));
+    assert_eq!(forecast(&after, 1).1, dec(3));
+    // b waits for it: as planned before, a day past the deadline after.
+    assert_eq!(forecast(&before, 2), (dec(3), dec(4)));
+    assert_eq!(forecast(&after, 2), (dec(4), dec(7)));
+    assert!(before.feasible);
+    assert_eq!(after.late_by, 1);
 }

@@ -66,6 +66,13 @@ fn span_of(
         let reached = progress
             .and_then(|p| p.finished.or(p.started))
             .map_or(planned.min(now), |d| line.index_at(t, day_number(d) + 1));
+        // A what-if slip moves a milestone under way, as it moves the end
+        // of any work under way; one done is history.
+        let reached = if task.status == Status::Done {
+            reached
+        } else {
+            reached.saturating_add(slip(plan, t))
+        };
         return Some((reached, reached));
     }
     match task.status {
