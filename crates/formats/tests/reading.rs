@@ -516,3 +516,30 @@ after = ["maquette"]
         assert_eq!(line.forecast_end, date(2026, 11, 6), "{}", ids[t]);
     }
 }
+
+/// Regression: `remaining` on a blocked task that never started was read
+/// and then ignored by every date; it is a contradiction like `remaining`
+/// on a task to do.
+#[test]
+fn remaining_on_a_blocked_task_that_has_not_started_is_an_error() {
+    let task = |extra: &str| {
+        format!(
+            "deadline = 2026-12-11\n[[task]]\nid = \"a\"\ndays = 2\nstatus = \"blocked\"\nremaining = 12\n{extra}"
+        )
+    };
+    let read = read_plan(&task(""));
+    let error = read
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "remaining-not-in-progress")
+        .expect("refused");
+    assert!(
+        error.message.contains("has not started"),
+        "{}",
+        error.message
+    );
+    assert!(error.hint.as_deref().unwrap().contains("started ="));
+    // Blocked after it started: under way, `remaining` counts.
+    let plan = ok(&task("started = 2026-11-27\n"));
+    assert_eq!(plan.tasks[0].progress.as_ref().unwrap().remaining, Some(12));
+}

@@ -267,19 +267,29 @@ fn read_progress(f: &mut Fields<'_, '_>, status: Status) -> Option<Box<Progress>
             .with_hint("a task finishes on or after the day it started"),
         );
     }
+    // A blocked task is under way only once it has started: before, what
+    // remains of it would be read by nothing.
+    let blocked_unstarted = status == Status::Blocked && started.is_none();
     if let Some((span, _)) = &remaining
-        && !matches!(
-            status,
-            Status::InProgress | Status::Review | Status::Blocked
-        )
+        && (blocked_unstarted
+            || !matches!(
+                status,
+                Status::InProgress | Status::Review | Status::Blocked
+            ))
     {
-        f.error(
-            Diagnostic::error(
-                "remaining-not-in-progress",
-                span.clone(),
-                format!("`remaining` is for a task under way, not `{code}`"),
+        let (message, hint) = if blocked_unstarted {
+            (
+                "`remaining` is for a task under way, and a blocked task without a `started` date has not started".to_string(),
+                "add `started = YYYY-MM-DD` if work began, or remove `remaining`",
             )
-            .with_hint("set `status = \"in_progress\"`, or remove `remaining`"),
+        } else {
+            (
+                format!("`remaining` is for a task under way, not `{code}`"),
+                "set `status = \"in_progress\"`, or remove `remaining`",
+            )
+        };
+        f.error(
+            Diagnostic::error("remaining-not-in-progress", span.clone(), message).with_hint(hint),
         );
     }
     let progress = Progress {
