@@ -300,7 +300,15 @@ fn apply(plan: &mut Plan, change: &Change) {
         Change::Deadline { to, .. } => plan.deadline = to,
         // A three-point estimate becomes its planned days plus N: the
         // schedule only ever uses those.
-        Change::AddDays { task, to, .. } => plan.tasks[task].duration = Duration::Days(to),
+        Change::AddDays { task, days, to, .. } => {
+            let task = &mut plan.tasks[task];
+            task.duration = Duration::Days(to);
+            // Work under way with an estimate of what is left ends by that
+            // estimate, not its days: the N days go there too.
+            if let Some(left) = task.progress.as_mut().and_then(|p| p.remaining.as_mut()) {
+                *left = u32::try_from((i64::from(*left) + days).max(0)).unwrap_or(u32::MAX);
+            }
+        }
     }
 }
 

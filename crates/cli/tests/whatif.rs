@@ -303,3 +303,39 @@ fn unknown_tasks_and_bad_numbers_are_refused_with_the_closest_id() {
     let out = whatif(&path, &[]);
     assert_eq!(out.code, 2, "no change to try");
 }
+
+/// Regression: `--add-days` on a task under way with a `remaining` estimate
+/// moved its planned dates only; its forecast, which ends by `remaining`,
+/// stayed, and the answer was "Forecast end (unchanged)".
+#[test]
+fn added_days_reach_the_forecast_of_work_under_way_with_remaining() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("whatif")
+        .join("remaining");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("plan.toml");
+    let text = "deadline = 2026-12-11\ntoday = 2026-11-30\n[calendar]\ncountry = \"none\"\n\
+        [[task]]\nid = \"a\"\ndays = 4\nstatus = \"in_progress\"\nstarted = 2026-11-30\nremaining = 2\n\
+        [[task]]\nid = \"b\"\ndays = 2\nafter = [\"a\"]\n";
+    std::fs::write(&path, text).unwrap();
+    let out = run(
+        &[
+            "whatif",
+            path.to_str().unwrap(),
+            "--add-days",
+            "a=3",
+            "--format",
+            "json",
+        ],
+        "",
+        &no_user_templates(),
+        &[("NO_COLOR", "1")],
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "not written");
+    let v: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    // Two days left from Mon 30 Nov end on Tue 1 Dec; five on Fri 4 Dec.
+    let a = &moves(&v, "a").expect("a moves")["forecast"];
+    assert_eq!(a["end"][0], "2026-12-01");
+    assert_eq!(a["end"][1], "2026-12-04");
+    assert_eq!(v["plan"]["forecast_end"][1], "2026-12-11");
+}
