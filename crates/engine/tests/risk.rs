@@ -267,6 +267,58 @@ fn an_estimate_without_spread_runs_as_the_schedule_rounds_it() {
     assert!(report.work_days.iter().all(|&w| w == 6.0));
 }
 
+/// Regression: the runs counted a lag in plan working days where the
+/// schedule counts it in the successor's calendar. b's owner is off the
+/// week of 7 December: after a ends (Fri 4 Dec), five of b's working days
+/// of lag end on Fri 18, b runs 21 to 25 December and the plan is 5 days
+/// late; the runs put b on 14 to 18 December, on time in every run.
+#[test]
+fn a_lag_runs_in_the_successors_calendar_as_in_the_schedule() {
+    let mut p = plan(vec![task("a", 5), owned(task("b", 5), "p")]);
+    p.tasks[1].after.push(Link {
+        task: 0,
+        kind: LinkKind::FinishToStart,
+        lag: 5,
+    });
+    let mut person = Person::new("p");
+    person.off.push(retroplan_engine::calendar::DateRange {
+        from: dec(7),
+        to: dec(11),
+    });
+    p.people.push(person);
+    let today = date(2026, 11, 30);
+    let s = schedule(&p, today).unwrap();
+    assert_eq!(s.late_by, 5);
+    assert_eq!(s.tasks[1].earliest_end, dec(25));
+    let report = run(&p, today, 100, 1);
+    assert_eq!(report.probability_on_time, 0.0);
+    assert_eq!(report.finish.p50, dec(25));
+    assert_eq!(report.criticality, [1.0, 1.0]);
+}
+
+/// A task whose owner is off on today starts on their first working day:
+/// in the runs as in the schedule.
+#[test]
+fn a_task_starts_on_its_owners_first_working_day_from_today() {
+    let mut p = Plan {
+        deadline: dec(11),
+        ..plan(vec![owned(task("a", 5), "p")])
+    };
+    let mut person = Person::new("p");
+    person.off.push(retroplan_engine::calendar::DateRange {
+        from: date(2026, 11, 30),
+        to: dec(1),
+    });
+    p.people.push(person);
+    let today = date(2026, 11, 30);
+    let s = schedule(&p, today).unwrap();
+    // Wed 2 to Tue 8 December.
+    assert_eq!(s.tasks[0].earliest_end, dec(8));
+    let report = run(&p, today, 100, 1);
+    assert_eq!(report.finish.p50, dec(8));
+    assert_eq!(report.probability_on_time, 1.0);
+}
+
 // ---------------------------------------------------------------------------
 // 3. Reproducible
 // ---------------------------------------------------------------------------

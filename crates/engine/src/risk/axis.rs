@@ -47,6 +47,11 @@ impl Axis {
         self.calendar.index_at(day_number(date))
     }
 
+    /// The start of day `day` (a day number; the first working day on or after it).
+    pub fn start_of_day(&self, day: DayNumber) -> i32 {
+        self.calendar.index_at(day)
+    }
+
     /// The close of `date` (of the last working day on or before it).
     pub fn close_of(&self, date: Date) -> i32 {
         self.calendar.index_at(day_number(date) + 1)

@@ -15,7 +15,7 @@ use crate::plan::{Duration, Plan, Status, Task};
 use crate::risk::axis::Axis;
 use crate::risk::law::{Drawn, Law};
 use crate::risk::resources;
-use crate::schedule::{Direction, Schedule};
+use crate::schedule::{Direction, Schedule, TaskSchedule};
 
 /// Work done or under way: it keeps its forecast span in every run.
 pub(super) const STARTED: u8 = 1;
@@ -155,6 +155,95 @@ struct PlanLink {
     lag: i32,
 }
 
+/// Where tasks off the plan calendar (an owner's time off or part-time
+/// week, their own `workdays`) meet their links and today, as instants
+/// (day numbers: the start of that day) that the axis then numbers. The
+/// schedule counts a lag in the successor's calendar and starts a task on
+/// one of its own working days; the axis counts plan working days. Each
+/// such link is measured on the schedule's own dates (forward at the
+/// earliest ones, backward at the latest), so that a week off inside a lag
+/// or before a start weighs in the runs as in the schedule.
+struct OwnCalendars {
+    /// Per link: `None` on the plan calendar (the lag as written is exact),
+    /// else the forward pair (predecessor's instant, successor's) and the
+    /// backward pair.
+    links: Vec<Option<[(DayNumber, DayNumber); 2]>>,
+    /// Per plan task: its first working day on or after today when its
+    /// calendar is not the plan's (the start of its instant).
+    first_day: Vec<Option<DayNumber>>,
+}
+
+impl OwnCalendars {
+    fn of(
+        plan: &Plan,
+        schedule: &Schedule,
+        today: Date,
+        links: &[PlanLink],
+    ) -> Option<OwnCalendars> {
+        let (lo, hi) = date_span(plan, schedule, today);
+        crate::schedule::with_task_calendars(plan, today, lo, hi, |line| {
+            let own = |t: usize| line.calendar_of(t) != 0;
+            if !(0..plan.tasks.len()).any(own) {
+                return None;
+            }
+            let today = day_number(today);
+            let first_day = (0..plan.tasks.len())
+                .map(|t| own(t).then(|| line.start_instant(t, line.index_at(t, today))))
+                .collect();
+            let links = links
+                .iter()
+                .map(|l| {
+                    let (p, s) = (l.pred as usize, l.succ as usize);
+                    (own(p) || own(s)).then(|| {
+                        let (tp, ts) = (&schedule.tasks[p], &schedule.tasks[s]);
+                        let (dp, ds) = (line.span(p), line.span(s));
+                        // The instant a date pair names at a task's start or end.
+                        let start =
+                            |ts: &TaskSchedule, d: Date| day_number(d) + i32::from(ts.milestone);
+                        let end = |d: Date| day_number(d) + 1;
+                        // Forward: from the predecessor's earliest dates,
+                        // the lag counted in the successor's calendar.
+                        let from = if l.from_finish {
+                            end(tp.earliest_end)
+                        } else {
+                            start(tp, tp.earliest_start)
+                        };
+                        let k = line.index_at(s, from).saturating_add(l.lag);
+                        let to = if l.to_finish {
+                            line.end_instant(s, k - ds)
+                        } else {
+                            line.start_instant(s, k)
+                        };
+                        // Backward: from the successor's latest dates, back
+                        // to where the predecessor must end (or start).
+                        let anchor = if l.to_finish {
+                            end(ts.latest_end)
+                        } else {
+                            start(ts, ts.latest_start)
+                        };
+                        let boundary =
+                            line.day_of(s, line.index_at(s, anchor).saturating_sub(l.lag));
+                        let latest_end = if l.from_finish || dp == 0 {
+                            line.index_at(p, boundary)
+                        } else {
+                            line.index_at(p, boundary + 1) - 1 + dp
+                        };
+                        let back = if l.from_finish {
+                            line.end_instant(p, latest_end - dp)
+                        } else {
+                            line.start_instant(p, latest_end - dp)
+                        };
+                        [(from, to), (back, anchor)]
+                    })
+                })
+                .collect();
+            Some(OwnCalendars { links, first_day })
+        })
+        .ok()
+        .flatten()
+    }
+}
+
 /// Compiles `plan` and its `schedule` (from `today`) into a network, and
 /// the axis its positions live on.
 pub(super) fn compile(plan: &Plan, schedule: &Schedule, today: Date) -> (Network, Axis) {
@@ -191,36 +280,51 @@ pub(super) fn compile(plan: &Plan, schedule: &Schedule, today: Date) -> (Network
     for (i, &t) in order.iter().enumerate() {
         position[t as usize] = i as u32;
     }
-    let edge = |l: &PlanLink, other: u32| Edge {
-        other,
-        from_finish: l.from_finish,
-        to_finish: l.to_finish,
-        lag: f64::from(l.lag),
-    };
-    let (pred_start, preds) = adjacency(
-        n,
-        links.iter().map(|l| {
-            (
-                position[l.succ as usize],
-                edge(l, position[l.pred as usize]),
-            )
-        }),
-    );
-    let (succ_start, succs) = adjacency(
-        n,
-        links.iter().map(|l| {
-            (
-                position[l.pred as usize],
-                edge(l, position[l.succ as usize]),
-            )
-        }),
-    );
+    let own = OwnCalendars::of(plan, schedule, today, &links);
 
     let (lo, hi) = date_span(plan, schedule, today);
     let mut margin = window_margin(plan);
     loop {
         let axis = Axis::new(&plan.calendar, lo, hi, margin);
-        let tasks = Tasks::compile(plan, schedule, today, &axis, &order);
+        // Each link's lag on the axis, forward and backward.
+        let lags: Vec<(f64, f64)> = links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| match own.as_ref().and_then(|o| o.links[i]) {
+                None => (f64::from(l.lag), f64::from(l.lag)),
+                Some(pairs) => {
+                    let [forward, backward] =
+                        pairs.map(|(a, b)| f64::from(axis.start_of_day(b) - axis.start_of_day(a)));
+                    (forward, backward)
+                }
+            })
+            .collect();
+        let edge = |l: &PlanLink, other: u32, lag: f64| Edge {
+            other,
+            from_finish: l.from_finish,
+            to_finish: l.to_finish,
+            lag,
+        };
+        let (pred_start, preds) = adjacency(
+            n,
+            links.iter().zip(&lags).map(|(l, &(forward, _))| {
+                (
+                    position[l.succ as usize],
+                    edge(l, position[l.pred as usize], forward),
+                )
+            }),
+        );
+        let (succ_start, succs) = adjacency(
+            n,
+            links.iter().zip(&lags).map(|(l, &(_, backward))| {
+                (
+                    position[l.pred as usize],
+                    edge(l, position[l.succ as usize], backward),
+                )
+            }),
+        );
+        let first_day = own.as_ref().map(|o| o.first_day.as_slice());
+        let tasks = Tasks::compile(plan, schedule, today, &axis, &order, first_day);
         if !axis.overflowed() || margin > 3_000_000 {
             let network = Network {
                 task_of: order,
@@ -259,7 +363,14 @@ struct Tasks {
 }
 
 impl Tasks {
-    fn compile(plan: &Plan, schedule: &Schedule, today: Date, axis: &Axis, order: &[u32]) -> Tasks {
+    fn compile(
+        plan: &Plan,
+        schedule: &Schedule,
+        today: Date,
+        axis: &Axis,
+        order: &[u32],
+        first_day: Option<&[Option<DayNumber>]>,
+    ) -> Tasks {
         let n = order.len();
         let work_start = axis.start_of(today);
         let deadline_close = f64::from(axis.close_of(plan.deadline));
@@ -322,7 +433,11 @@ impl Tasks {
                     out.drawn.push((i as u32, drawn));
                 }
             }
-            let mut floor = work_start;
+            // On its own calendar, a task starts on one of its working days.
+            let mut floor = match first_day.and_then(|f| f[t]) {
+                Some(day) => axis.start_of_day(day),
+                None => work_start,
+            };
             if ts.fixed {
                 floor = floor.max(at(ts.start));
             }

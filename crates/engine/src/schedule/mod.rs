@@ -23,7 +23,7 @@ mod passes;
 mod proposals;
 #[doc(hidden)]
 pub mod stages;
-mod timeline;
+pub(crate) mod timeline;
 
 use jiff::civil::Date;
 
@@ -439,6 +439,36 @@ pub(crate) fn in_order(
         )
     })?;
     Ok((owners, checked, graph, order))
+}
+
+/// Gives `f` each task's own work calendar (the plan's, narrowed to its
+/// owner's days, or its own `workdays`) over the days `lo` to `hi`, as
+/// `schedule` builds them, widening the window until nothing `f` converts
+/// falls outside it (`f` is run again then: it must compute, not act).
+/// For the Monte Carlo, which dates links and floors in each task's
+/// calendar as the schedule does (risk/network.rs).
+pub(crate) fn with_task_calendars<R>(
+    plan: &Plan,
+    today: Date,
+    lo: DayNumber,
+    hi: DayNumber,
+    f: impl Fn(&timeline::Timeline) -> R,
+) -> Result<R, PlanErrors> {
+    let (owners, checked, _, _) = in_order(plan, today, None)?;
+    let (lo, hi) = {
+        let (a, b) = checked.date_span(day_number(today));
+        (lo.min(a), hi.max(b))
+    };
+    let mut margin = FIRST_MARGIN;
+    loop {
+        let (first, last) = window(lo, hi, margin);
+        let line = timeline::Timeline::new(plan, &checked, &owners, first, last);
+        let out = f(&line);
+        if !line.overflowed() || (first == MIN_DAY && last == MAX_DAY) {
+            return Ok(out);
+        }
+        margin *= 2;
+    }
 }
 
 /// The window of days the calendars materialise: the plan's dates `lo` to

@@ -219,6 +219,13 @@ impl<'a> Timeline<'a> {
         self.calendar(t).index_at(day)
     }
 
+    /// Working days task `t` spans in its calendar (its days, stretched by
+    /// its owner's capacity).
+    #[inline]
+    pub fn span(&self, t: TaskIx) -> i32 {
+        self.days[t]
+    }
+
     /// Day number of working day `k` of `t`'s calendar.
     #[inline(always)]
     pub fn day_of(&self, t: TaskIx, k: i32) -> DayNumber {
