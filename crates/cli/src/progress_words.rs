@@ -106,6 +106,29 @@ pub fn verdict_of(lang: Lang, plan: &Plan, schedule: &Schedule) -> String {
         .forecast_end
         .map(|d| crate::table::human_date(lang, d))
         .unwrap_or_default();
+    // The verdict is about the work left (docs/progress.md): work already
+    // done after the deadline cannot make it late, but is not on time
+    // either, and the line says so rather than "on track" past D-day.
+    // (`forecast_end` is of the work planned back from the deadline when
+    // there is any: a plan of follow-up work alone ends after D-day.)
+    let backward = schedule.tasks.iter().any(|t| {
+        t.direction == retroplan_engine::Direction::Backward
+            && t.status != retroplan_engine::Status::Cancelled
+    });
+    if schedule.verdict != Verdict::Late
+        && backward
+        && schedule.forecast_end.is_some_and(|e| e > schedule.deadline)
+    {
+        let deadline = crate::table::human_date(lang, schedule.deadline);
+        return match lang {
+            Lang::Fr => format!(
+                "Le travail restant tient, mais le travail fait s'est terminé le {end}, après le Jour J ({deadline})."
+            ),
+            Lang::En => format!(
+                "The work left holds, but the work done ended on {end}, after D-day ({deadline})."
+            ),
+        };
+    }
     verdict(lang, schedule.verdict, schedule.late_by, &end, &behind)
 }
 

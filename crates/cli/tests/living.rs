@@ -524,3 +524,30 @@ fn of_two_baselines_of_one_day_the_one_recorded_last_is_compared_with() {
     let (_, json) = schedule_json(&path, "2026-11-23");
     assert_eq!(json["variance"]["baseline"], "final");
 }
+
+/// Regression: every task done, the last one two working days after the
+/// deadline: the table said "On track: expected to end" a day after D-day
+/// while `week` said the deadline was overrun. The verdict is about the
+/// work left (nothing), and the line now says the work done ended late.
+#[test]
+fn work_done_after_the_deadline_is_not_called_on_track() {
+    let text = "name = \"Fini\"\ndeadline = 2026-12-04\ntoday = 2026-12-09\nlang = \"en\"\n\
+        [calendar]\ncountry = \"none\"\n\
+        [[task]]\nid = \"a\"\ntitle = \"A\"\ndays = 2\nstatus = \"done\"\nfinished = 2026-12-01\n\
+        [[task]]\nid = \"c\"\ntitle = \"C\"\ndays = 2\nafter = [\"a\"]\nstatus = \"done\"\nstarted = 2026-12-07\nfinished = 2026-12-08\n";
+    let path = file("done-late.toml", text);
+    let r = common::run(
+        &["schedule", &path],
+        "",
+        &common::no_user_templates(),
+        &[("NO_COLOR", "1")],
+    );
+    assert!(
+        r.stdout.contains(
+            "The work left holds, but the work done ended on Tue 2026-12-08, after D-day (Fri 2026-12-04)."
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("On track"), "{}", r.stdout);
+}
