@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anstyle::{AnsiColor, Style};
 use jiff::ToSpan;
 use jiff::civil::Date;
-use retroplan_engine::{Lang, Plan, Schedule, Status, TaskIx, TaskSchedule, Verdict};
+use retroplan_engine::{BufferKind, Lang, Plan, Schedule, Status, TaskIx, TaskSchedule, Verdict};
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
@@ -603,14 +603,22 @@ fn plan_json(r: &Review) -> Value {
             "left": r.margin.left,
             "planned": r.margin.planned,
             "baseline": r.margin.baseline.as_ref().map(|(_, d)| *d),
-            "buffers": s.buffers.iter().map(|b| json!({
-                "kind": b.kind.code(),
-                "after": b.after.map(|t| r.plan.tasks[t].id.as_str()),
-                "days": b.days,
-                "consumed": b.consumed,
-                "start": b.start.to_string(),
-                "end": b.end.to_string(),
-            })).collect::<Vec<_>>(),
+            "buffers": s.buffers.iter().map(|b| {
+                let mut buffer = json!({
+                    "kind": b.kind.code(),
+                    "after": b.after.map(|t| r.plan.tasks[t].id.as_str()),
+                    "days": b.days,
+                    "consumed": b.consumed,
+                    "start": b.start.to_string(),
+                    "end": b.end.to_string(),
+                });
+                // The critical-path buffer's size, as `schedule --format json` gives it.
+                if let BufferKind::Critical { percent, chain_days } = b.kind {
+                    buffer["percent"] = json!(percent);
+                    buffer["chain_days"] = json!(chain_days);
+                }
+                buffer
+            }).collect::<Vec<_>>(),
         },
     })
 }

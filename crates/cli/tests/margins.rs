@@ -191,6 +191,20 @@ fn a_buffer_consumed_by_progress_says_so_everywhere() {
     let v: Value = serde_json::from_str(&week.stdout).unwrap();
     let buffers = &v["plans"][0]["margin"]["buffers"];
     assert_eq!(buffers[0]["consumed"], 2, "{}", week.stdout);
+    // Regression: the weekly review's critical buffer lacked its size's
+    // `percent` and `chain_days`, which the schedule's JSON has.
+    let schedule = json(&path, "2026-12-07");
+    let critical = |list: &Value| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["kind"] == "critical")
+            .cloned()
+            .expect("a critical buffer")
+    };
+    let (in_week, in_schedule) = (critical(buffers), critical(&schedule["buffers"]));
+    assert_eq!(in_week["percent"], 20);
+    assert_eq!(in_week, in_schedule);
 }
 
 #[test]
@@ -268,6 +282,13 @@ fn bad_margins_are_refused_with_line_and_column() {
             "buffer = \"3d\"",
             "buffer = \"3d\"\nready_by = \"J-5\"",
             "both `ready_by` and `buffer`",
+        ),
+        // Regression: a `ready_by` 274 years early was accepted (`buffer`
+        // stops at 1000 working days) and planned the work in year 1752.
+        (
+            "buffer = \"3d\"",
+            "ready_by = \"S-14285\"",
+            "would not be a margin but a second plan",
         ),
         ("margin = \"2d\"", "margin = -2", "cannot be negative"),
     ];

@@ -4,6 +4,7 @@
 //! what it is, and a ready-by date must come before the deadline.
 
 use jiff::civil::Date;
+use retroplan_engine::day_number::day_number;
 use retroplan_engine::plan::{EstimateAt, Margins, ReadyBy};
 use toml::de::DeValue;
 
@@ -13,6 +14,8 @@ use crate::plan_file::fields::{Fields, Value, describe};
 const MARGIN_KEYS: &[&str] = &["critical"];
 /// More would not be a margin but a second plan.
 const MOST_MARGIN_DAYS: u32 = 1000;
+/// `MOST_MARGIN_DAYS` working days in calendar days (five in seven).
+const MOST_READY_DAYS_BEFORE: i32 = 1400;
 const DAYS_HINT: &str = "a number of working days: 5, \"5d\" or \"5j\"";
 
 /// The plan's `estimate_at`, `margin`, `ready_by` and `buffer`.
@@ -52,6 +55,22 @@ pub(crate) fn read_plan_margins(
                     format!("`ready_by` ({day}) is not before the deadline ({deadline})"),
                 )
                 .with_hint("the work must be ready before the deadline: give an earlier date, or a label such as \"J-5\""),
+            );
+            return None;
+        }
+        // As `buffer` is bounded in working days: 1,000 of them come to
+        // about 1,400 calendar days.
+        let before = day_number(deadline) - day_number(day);
+        if before > MOST_READY_DAYS_BEFORE {
+            f.error(
+                Diagnostic::error(
+                    "out-of-range",
+                    span,
+                    format!(
+                        "`ready_by` ({day}) is {before} days before the deadline: more than {MOST_READY_DAYS_BEFORE} would not be a margin but a second plan"
+                    ),
+                )
+                .with_hint("a buffer of up to 1000 working days: give a later date, or `buffer` in working days"),
             );
             return None;
         }
