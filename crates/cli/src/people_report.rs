@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
+use jiff::ToSpan;
 use jiff::civil::Date;
 use retroplan_engine::{Lang, MoveCause, Overload, Plan, Schedule, reassignments};
 
@@ -52,7 +53,7 @@ pub fn render(out: &mut dyn Write, plan: &Plan, schedule: &Schedule, lang: Lang)
         writeln!(out)?;
         writeln!(out, "{WARN}── {} ──{WARN:#}", text::overloads_title(lang))?;
         let overloads: Vec<Overload> = schedule.overloads.iter().collect();
-        for run in runs(&overloads) {
+        for run in runs(plan, &overloads) {
             let (first, last) = (&run[0], &run[run.len() - 1]);
             let when = if first.date == last.date {
                 human_date(lang, first.date)
@@ -118,14 +119,25 @@ fn iso(d: Date) -> String {
     d.to_string()
 }
 
-/// Consecutive overloads of one person with the same tasks and load, as runs.
-fn runs<'a, 'o>(overloads: &'a [Overload<'o>]) -> Vec<&'a [Overload<'o>]> {
+/// Consecutive overloads of one person with the same tasks and load, as
+/// runs: days with no working day of the plan's calendar between them (a
+/// weekend may sit inside a run, a day the person is not overloaded not).
+fn runs<'a, 'o>(plan: &Plan, overloads: &'a [Overload<'o>]) -> Vec<&'a [Overload<'o>]> {
     let mut out = Vec::new();
     let mut start = 0;
+    let next_to = |a: Date, b: Date| {
+        a.series(1.day())
+            .skip(1)
+            .take_while(|&d| d < b)
+            .all(|d| !plan.calendar.is_working_day(d))
+    };
     for i in 1..=overloads.len() {
         let same = i < overloads.len() && {
             let (a, b) = (&overloads[i - 1], &overloads[i]);
-            a.person == b.person && a.tasks == b.tasks && a.booked == b.booked
+            a.person == b.person
+                && a.tasks == b.tasks
+                && a.booked == b.booked
+                && next_to(a.date, b.date)
         };
         if !same {
             out.push(&overloads[start..i]);

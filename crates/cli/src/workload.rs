@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
 use jiff::ToSpan;
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 use retroplan_engine::{Lang, PeopleLoad};
 use retroplan_formats::schedule_json::hundredths as amount;
 use serde_json::json;
@@ -146,6 +146,8 @@ struct Report<'p> {
     periods: Vec<Date>,
     /// [person][period]
     cells: Vec<Vec<Cell>>,
+    /// Weeks or days.
+    period: Period,
 }
 
 #[derive(Clone, Default)]
@@ -199,6 +201,7 @@ impl<'p> Report<'p> {
         Report {
             people,
             periods,
+            period,
             cells,
         }
     }
@@ -250,7 +253,7 @@ impl<'p> Report<'p> {
             .iter()
             .enumerate()
             .map(|(i, &start)| {
-                let mut row = vec![(period_label(lang, start), false)];
+                let mut row = vec![(period_label(lang, self.period, start), false)];
                 for cells in &self.cells {
                     let c = &cells[i];
                     let text = if c.available == 0 && c.booked == 0 {
@@ -345,13 +348,15 @@ fn percent(c: &Cell) -> Option<u64> {
         .then(|| (u64::from(c.booked) * 100 + u64::from(c.available) / 2) / u64::from(c.available))
 }
 
-fn period_label(lang: Lang, start: Date) -> String {
-    match start.weekday() {
-        Weekday::Monday => match lang {
+/// A week by its Monday ("wk Mon 2026-12-07"), a day by its date: a day
+/// that is a Monday is not a week.
+fn period_label(lang: Lang, period: Period, start: Date) -> String {
+    match period {
+        Period::Week => match lang {
             Lang::Fr => format!("sem. {}", human_date(lang, start)),
             Lang::En => format!("wk {}", human_date(lang, start)),
         },
-        _ => human_date(lang, start),
+        Period::Day => human_date(lang, start),
     }
 }
 

@@ -1295,3 +1295,55 @@ fn json_diagnostics_list_the_related_places() {
         .unwrap_or_else(|| panic!("{list:#}"));
     assert_eq!(duplicate["related"][0]["line"], 3, "{list:#}");
 }
+
+/// Regression: the overloads table merged days that are not neighbours:
+/// lea overloaded Mon 14, Tue 15 and Thu 17 (b does not work Wednesdays)
+/// read as one run from Monday to Thursday.
+#[test]
+fn an_overload_run_never_spans_a_day_without_overload() {
+    let plan = format!(
+        "{HEAD}[[task]]\nid = \"a\"\nowner = \"lea\"\ndays = 4\n[[task]]\nid = \"b\"\nowner = \"lea\"\ndays = 3\nworkdays = [\"mon\", \"tue\", \"thu\", \"fri\"]\n"
+    )
+    .replacen("deadline = 2026-12-18", "deadline = 2026-12-17", 1);
+    let json = retroplan(&["schedule", "-", "--format", "json"], &plan);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let days: Vec<&str> = v["overloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(days, ["2026-12-14", "2026-12-15", "2026-12-17"]);
+    let table = retroplan(&["schedule", "-"], &plan);
+    assert!(
+        table.stdout.contains("Mon 2026-12-14 → Tue 2026-12-15"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        !table.stdout.contains("Mon 2026-12-14 → Thu 2026-12-17"),
+        "{}",
+        table.stdout
+    );
+}
+
+/// Regression: `workload --by day` labelled every Monday as a week ("wk
+/// Mon 2026-12-14") though its row holds one day.
+#[test]
+fn workload_by_day_labels_mondays_as_days() {
+    let plan = format!("{HEAD}[[task]]\nid = \"a\"\nowner = \"lea\"\ndays = 5\n");
+    let by_day = retroplan(&["workload", "-", "--by", "day"], &plan);
+    assert_eq!(by_day.code, 0, "{}", by_day.stderr);
+    assert!(
+        by_day.stdout.contains("Mon 2026-12-14"),
+        "{}",
+        by_day.stdout
+    );
+    assert!(!by_day.stdout.contains("wk "), "{}", by_day.stdout);
+    let by_week = retroplan(&["workload", "-"], &plan);
+    assert!(
+        by_week.stdout.contains("wk Mon 2026-12-14"),
+        "{}",
+        by_week.stdout
+    );
+}
