@@ -543,3 +543,20 @@ fn remaining_on_a_blocked_task_that_has_not_started_is_an_error() {
     let plan = ok(&task("started = 2026-11-27\n"));
     assert_eq!(plan.tasks[0].progress.as_ref().unwrap().remaining, Some(12));
 }
+
+/// Regression: `owner = ""` made a person with no name, shown as an empty
+/// column of the workload and "  is busy with" in levelling's reasons.
+#[test]
+fn an_empty_owner_is_an_error() {
+    for owner in ["\"\"", "\"  \""] {
+        let text =
+            format!("deadline = 2026-12-18\n[[task]]\nid = \"a\"\ndays = 3\nowner = {owner}\n");
+        let read = read_plan(&text);
+        let error = read
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "empty-owner")
+            .unwrap_or_else(|| panic!("{owner} is refused: {:?}", read.diagnostics));
+        assert_eq!(&text[error.span.clone()], owner);
+    }
+}

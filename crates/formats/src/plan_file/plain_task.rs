@@ -131,7 +131,14 @@ impl<'i> Keys<'i> {
                 once(&mut self.id, (id, span))
             }
             Key::Title => once(&mut self.title, tokens.string()?.0),
-            Key::Owner => once(&mut self.owner, tokens.string()?.0),
+            Key::Owner => {
+                // An empty owner is an error of the full reader.
+                let owner = tokens.string()?.0;
+                if owner.trim().is_empty() {
+                    return None;
+                }
+                once(&mut self.owner, owner)
+            }
             Key::Phase => once(&mut self.phase, tokens.string()?.0),
             Key::Channel => once(&mut self.channel, tokens.string()?.0),
             Key::Notes => once(&mut self.notes, tokens.string()?.0),

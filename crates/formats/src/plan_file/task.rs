@@ -151,7 +151,18 @@ pub(crate) fn read_task<'i>(
     let status = read_status(&mut f);
     let workdays = read_weekdays(&mut f, "workdays");
     let work_on_holidays = f.bool("work_on_holidays").unwrap_or(false);
-    let owner = f.string("owner").map(|(o, _)| o);
+    let owner = f.string("owner").and_then(|(o, span)| {
+        if o.trim().is_empty() {
+            // Not a person nobody can name: a task nobody owns has no key.
+            f.error(
+                Diagnostic::error("empty-owner", span, "`owner` is empty").with_hint(
+                    "name the person (an id of a [[person]], or a name), or remove `owner`",
+                ),
+            );
+            return None;
+        }
+        Some(o)
+    });
     let phase = f.string("phase").map(|(p, _)| p);
     let channel = f.string("channel").map(|(c, _)| c);
     let notes = f.string("notes").map(|(n, _)| n);
