@@ -947,3 +947,31 @@ fn work_under_way_starts_at_its_levelled_start() {
     assert_eq!(b.earliest_start, date(2026, 12, 1));
     assert_eq!(s.late_by, 1);
 }
+
+/// Regression: a shortfall counted work already done as work "that would
+/// have to be done before today" (5 days, done1 and b, instead of b's 2).
+#[test]
+fn a_shortfall_leaves_work_done_out() {
+    let mut p = plan(
+        vec![person("lea")],
+        vec![
+            task("done1", 3, Some("lea")),
+            task("a", 5, Some("lea")),
+            task("b", 2, Some("lea")),
+        ],
+        true,
+    );
+    p.deadline = date(2026, 12, 11);
+    p.tasks[0].status = retroplan_engine::Status::Done;
+    p.tasks[0].progress = Some(Box::new(retroplan_engine::Progress {
+        started: Some(date(2026, 12, 1)),
+        finished: Some(date(2026, 12, 3)),
+        ..Default::default()
+    }));
+    let s = schedule(&p, date(2026, 12, 7)).unwrap();
+    assert!(!s.feasible);
+    let lea = &s.shortfalls[0];
+    assert_eq!(lea.person, "lea");
+    assert_eq!(lea.tasks, vec![2], "b only: done1 is done");
+    assert_eq!(lea.before_today, 200, "b's 2 days");
+}

@@ -296,6 +296,7 @@ pub(crate) fn shortfalls(
     line: &Timeline,
     levelled: &Levelled,
     days: &[i32],
+    status: &[crate::plan::Status],
     today: crate::day_number::DayNumber,
     deadline: crate::day_number::DayNumber,
 ) -> Vec<ShortfallIx> {
@@ -303,7 +304,13 @@ pub(crate) fn shortfalls(
     let mut slot: Vec<Option<usize>> = vec![None; owners.people.len()];
     for (t, &s) in levelled.planned.iter().enumerate() {
         let Some(o) = owners.owner(t) else { continue };
-        if days[t] == 0 || line.day_of(t, s) >= today {
+        // Work done or under way is not work that "would have to be done
+        // before today": it was, or is being, done.
+        if days[t] == 0
+            || status[t].is_started()
+            || status[t].is_closed()
+            || line.day_of(t, s) >= today
+        {
             continue;
         }
         let rate = owners.people[o].capacity.per_task();

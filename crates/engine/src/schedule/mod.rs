@@ -682,6 +682,7 @@ fn report_levelling(
             line,
             levelled,
             &checked.days,
+            &checked.status,
             today,
             checked.deadline,
         )
