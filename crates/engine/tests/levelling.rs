@@ -975,3 +975,38 @@ fn a_shortfall_leaves_work_done_out() {
     assert_eq!(lea.tasks, vec![2], "b only: done1 is done");
     assert_eq!(lea.before_today, 200, "b's 2 days");
 }
+
+/// Regression: a milestone owned by a part-time person was shown at the
+/// close of their last working day, Thu 17 December, before the Friday the
+/// work it follows ends on, and the plan said feasible; one owned by
+/// someone off on Thu 10 and Fri 11 was shown on Wed 9, before the work it
+/// follows ends on Fri 11. A milestone is an instant: it keeps the plan's
+/// calendar, not its owner's days.
+#[test]
+fn a_milestone_is_not_dated_before_its_predecessor_ends_by_its_owners_days() {
+    let mut hugo = person("hugo");
+    hugo.workdays = Some(Weekdays::from_indices([0, 1, 2, 3]));
+    let mut boss = person("boss");
+    boss.off.push(DateRange {
+        from: date(2026, 12, 10),
+        to: date(2026, 12, 11),
+    });
+    let mut p = plan(
+        vec![person("lea"), hugo, boss],
+        vec![
+            task("work", 5, Some("lea")),
+            after(task("ok", 0, Some("hugo")), 0),
+            task("early", 3, Some("tom")),
+            after(task("seen", 0, Some("boss")), 2),
+        ],
+        false,
+    );
+    p.tasks[3].due = Some(When::Date(date(2026, 12, 11)));
+    let s = run(&p);
+    let dates = |t: usize| (s.tasks[t].start, s.tasks[t].end);
+    assert_eq!(dates(0), (date(2026, 12, 14), date(2026, 12, 18)));
+    assert_eq!(dates(1), (date(2026, 12, 18), date(2026, 12, 18)));
+    assert_eq!(dates(2), (date(2026, 12, 9), date(2026, 12, 11)));
+    assert_eq!(dates(3), (date(2026, 12, 11), date(2026, 12, 11)));
+    assert!(s.feasible);
+}

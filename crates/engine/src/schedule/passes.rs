@@ -368,7 +368,15 @@ impl Piece {
                     id: Some(task.id.clone()),
                 });
             }
-            let c = calendars.of(task, o, owner);
+            // A milestone is an instant, not work: it keeps the plan's
+            // calendar (or its own `workdays`), not its owner's days. On a
+            // part-time owner's week it would be shown at the close of
+            // their last working day, before the work it follows ends.
+            let c = if task.days() == 0 {
+                calendars.of(task, NO_OWNER, None)
+            } else {
+                calendars.of(task, o, owner)
+            };
             if c != 0 && task_calendar.is_empty() {
                 task_calendar = vec![0; len];
             }

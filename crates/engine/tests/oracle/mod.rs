@@ -5,11 +5,13 @@
 //! The schedule is checked with an oracle of working days written here from
 //! the contract alone: a date is a working day of a task's calendar when its
 //! weekday is in the task's weekdays (its own `workdays` or the plan's,
-//! intersected with its owner's part-time pattern when the owner has one),
+//! intersected with its owner's part-time pattern when the owner has one
+//! and the task is not a milestone),
 //! (unless the task works on holidays) `CalendarRules::closed_dates` lists no
 //! closure on it (asked about the date and its two neighbours: see
 //! `plan_closes`), and it is not in the owner's time off (`off`, inclusive
-//! ranges, closed even for a task that works on holidays). Working days are
+//! ranges, closed even for a task that works on holidays; a milestone
+//! ignores it). Working days are
 //! materialised as a sorted list of dates over a window around everything the
 //! schedule names, and dates become indices by binary search. Nothing here
 //! uses the engine's `WorkCalendar`, its work indices, or its capacity
@@ -97,13 +99,17 @@ pub fn plan_key(plan: &Plan) -> CalKey {
 
 /// A task's calendar: its weekdays (its own or the plan's) intersected with
 /// its owner's pattern, the plan's closed days unless it works on holidays,
-/// and its owner's time off always.
+/// and its owner's time off always. A milestone is an instant, not work:
+/// its owner's days do not apply to it.
 pub fn cal_key(plan: &Plan, task: &Task) -> CalKey {
     let mut key = CalKey {
         workdays: task.workdays.unwrap_or(plan.calendar.workdays),
         holidays: !task.work_on_holidays,
         off: None,
     };
+    if task.days() == 0 {
+        return key;
+    }
     if let Some(p) = listed_owner(plan, task) {
         let person = &plan.people[p];
         if let Some(theirs) = person.workdays {
