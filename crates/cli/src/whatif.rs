@@ -227,6 +227,16 @@ fn changes(plan: &Plan, args: &WhatifArgs) -> Result<Vec<Change>, Vec<String>> {
         }
     }
     if let Some(to) = args.deadline {
+        // As `schedule --deadline` refuses it when reading the plan: a
+        // `ready_by` date no longer before the deadline.
+        if let Some(retroplan_engine::ReadyBy::Date(when)) = plan.margins.ready
+            && let Some(day) = when.resolve(to)
+            && day >= to
+        {
+            errors.push(format!(
+                "--deadline {to}: the plan's `ready_by` ({day}) would not be before it; move `ready_by` first, or give it as a label such as \"J-5\""
+            ));
+        }
         changes.push(Change::Deadline {
             from: plan.deadline,
             to,

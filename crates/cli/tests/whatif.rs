@@ -339,3 +339,44 @@ fn added_days_reach_the_forecast_of_work_under_way_with_remaining() {
     assert_eq!(a["end"][1], "2026-12-04");
     assert_eq!(v["plan"]["forecast_end"][1], "2026-12-11");
 }
+
+/// Regression: `whatif --deadline` before the plan's `ready_by` date said
+/// the deadline holds, the buffer before it gone without a word, where
+/// `schedule --deadline` refuses the same plan.
+#[test]
+fn a_deadline_before_the_ready_by_date_is_refused() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("whatif")
+        .join("ready-by");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("plan.toml");
+    let text = "deadline = 2026-12-18\ntoday = 2026-11-30\nready_by = 2026-12-15\n[calendar]\ncountry = \"none\"\n\
+        [[task]]\nid = \"a\"\ndays = 3\n";
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    let env = [("NO_COLOR", "1")];
+    let schedule = run(
+        &["schedule", path, "--deadline", "2026-12-14"],
+        "",
+        &no_user_templates(),
+        &env,
+    );
+    assert_eq!(schedule.code, 2, "{}", schedule.stderr);
+    let out = run(
+        &["whatif", path, "--deadline", "2026-12-14"],
+        "",
+        &no_user_templates(),
+        &env,
+    );
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("ready_by"), "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    // A later deadline keeps `ready_by` before it.
+    let later = run(
+        &["whatif", path, "--deadline", "2026-12-21"],
+        "",
+        &no_user_templates(),
+        &env,
+    );
+    assert_eq!(later.code, 0, "{}", later.stderr);
+}
