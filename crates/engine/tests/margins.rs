@@ -56,6 +56,39 @@ fn dates(s: &Schedule, t: usize) -> (Date, Date) {
     (s.tasks[t].start, s.tasks[t].end)
 }
 
+/// Regression: a task's margin planned it to start on the last day of its
+/// fixed predecessor (t0 fixed Mon 7 - Thu 10, t5 after it planned Thu 10
+/// - Mon 14), and the plan said feasible. A fixed date leaves the buffer
+/// less room: t5 starts Fri 11, and its margin is 1 day, not 2.
+#[test]
+fn a_fixed_predecessor_squeezes_a_margin_and_never_overlaps_its_successor() {
+    let mut p = plan(vec![
+        Task::new("t0", "t0", 4),
+        with_margin(after(Task::new("t5", "t5", 3), &[0]), 2),
+    ]);
+    p.tasks[0].on = Some(When::Date(date(2026, 12, 7)));
+    p.margins.ready = Some(ReadyBy::Days(2));
+    let s = schedule(&p, TODAY).unwrap();
+    assert_eq!(dates(&s, 0), (date(2026, 12, 7), date(2026, 12, 10)));
+    assert_eq!(dates(&s, 1), (date(2026, 12, 11), date(2026, 12, 15)));
+    assert!(s.feasible);
+    let own = s
+        .buffers
+        .iter()
+        .find(|b| b.after == Some(1))
+        .expect("what is left of t5's margin");
+    assert_eq!(
+        (own.days, own.start, own.end),
+        (1, date(2026, 12, 16), date(2026, 12, 16))
+    );
+    let ready = s
+        .buffers
+        .iter()
+        .find(|b| b.kind == BufferKind::Ready)
+        .unwrap();
+    assert_eq!((ready.days, ready.start), (2, date(2026, 12, 17)));
+}
+
 #[test]
 fn a_task_margin_keeps_the_task_and_its_predecessors_earlier() {
     let s = schedule(&chain(2), TODAY).unwrap();
@@ -368,6 +401,37 @@ fn working_days_between(from: Date, to: Date) -> i64 {
     n
 }
 
+/// Working days of the Monday-to-Friday calendar before `d`.
+fn idx(d: Date) -> i64 {
+    let days = i64::from((d - date(2020, 1, 6)).get_days());
+    days.div_euclid(7) * 5 + days.rem_euclid(7).min(5)
+}
+
+/// A task's (start, exclusive end) in working days: a milestone is the
+/// close of its day.
+fn at(s: &Schedule, t: usize) -> (i64, i64) {
+    let task = &s.tasks[t];
+    if task.days == 0 {
+        let k = idx(task.end.tomorrow().unwrap());
+        (k, k)
+    } else {
+        (idx(task.start), idx(task.end) + 1)
+    }
+}
+
+/// The two sides a link compares: the predecessor's and the successor's.
+fn link_ends(l: &Link, p: (i64, i64), s: (i64, i64)) -> (i64, i64) {
+    let from = if l.kind.from_finish() { p.1 } else { p.0 };
+    let to = if l.kind.to_finish() { s.1 } else { s.0 };
+    (from, to)
+}
+
+/// Does link `l` hold task `t` exactly where it is planned?
+fn binds(s: &Schedule, l: &Link, t: usize) -> bool {
+    let (from, to) = link_ends(l, at(s, l.task), at(s, t));
+    to == from + i64::from(l.lag)
+}
+
 fn check_buffers(plan: &Plan, today: Date) -> Result<(), TestCaseError> {
     let Ok(with) = schedule(plan, today) else {
         // A fixed task on a weekend is refused with or without margins.
@@ -435,7 +499,13 @@ fn check_buffers(plan: &Plan, today: Date) -> Result<(), TestCaseError> {
             .filter(|b| b.after == Some(t))
             .map(|b| b.days)
             .sum();
-        prop_assert!(tail >= task.margin, "t{} keeps at least its own margin", t);
+        // At least its own margin, unless a predecessor's fixed date
+        // squeezes it: then a link holds it where it is.
+        prop_assert!(
+            tail >= task.margin || plan.tasks[t].after.iter().any(|l| binds(&with, l, t)),
+            "t{} keeps at least its own margin",
+            t
+        );
         prop_assert!(
             working_days_between(s.end, s.latest_end) >= i64::from(tail),
             "t{} ends {} with {} days of buffer, latest end {}",
@@ -444,13 +514,37 @@ fn check_buffers(plan: &Plan, today: Date) -> Result<(), TestCaseError> {
             tail,
             s.latest_end
         );
+        // By the ready-by day, unless a predecessor's fixed date holds it
+        // later: then the buffer before the deadline says it is eaten.
         if let Some(ready) = ready_buffer {
+            let held = task.after.iter().any(|l| binds(&with, l, t));
+            let eaten = s.end >= ready.start
+                && working_days_between(ready.start.yesterday().unwrap(), s.end)
+                    <= i64::from(ready.consumed);
             prop_assert!(
-                s.end < ready.start,
+                s.end < ready.start || (held && eaten),
                 "t{} ends {} after the ready-by day",
                 t,
                 s.end
             );
+        }
+    }
+    // Invariant 1 on the planned dates: buffers never plan a task before
+    // its predecessors allow.
+    if with.feasible {
+        for (t, task) in plan.tasks.iter().enumerate() {
+            for l in &task.after {
+                let (p, s) = (at(&with, l.task), at(&with, t));
+                let (from, to) = link_ends(l, p, s);
+                prop_assert!(
+                    to >= from + i64::from(l.lag),
+                    "t{} breaks its link from t{} ({:?}, lag {})",
+                    t,
+                    l.task,
+                    l.kind,
+                    l.lag
+                );
+            }
         }
     }
     // Each buffer follows its task on the next working days, and what the

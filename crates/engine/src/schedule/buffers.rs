@@ -55,12 +55,15 @@ impl CriticalBuffer {
 
 /// Every buffer of the plan: after tasks in plan order (a task's own margin
 /// first, then the critical-path buffer), then the one before the deadline.
+/// `squeezed`: per task, the working days a predecessor's fixed date took
+/// from its buffers (the critical-path buffer gives them first), or empty.
 pub(crate) fn buffers(
     plan: &Plan,
     checked: &Checked,
     line: &Timeline,
     tasks: &[TaskSchedule],
     critical: Option<&CriticalBuffer>,
+    squeezed: &[i32],
 ) -> Vec<Buffer> {
     let mut out = Vec::new();
     for (t, task) in tasks.iter().enumerate() {
@@ -68,17 +71,25 @@ pub(crate) fn buffers(
         if tail <= 0 {
             continue;
         }
+        let own = plan.tasks[t].margin.min(tail as u32) as i32;
+        // What a predecessor's fixed date took: from the critical-path
+        // buffer first, then from the task's own margin.
+        let lost = squeezed.get(t).copied().unwrap_or(0).clamp(0, tail);
+        let (tail, extra_days, own) = (
+            tail - lost,
+            (tail - own - lost).max(0),
+            own.min(tail - lost),
+        );
         // Planned exclusive end, and how far the forecast runs past it.
         let end = line.index_at(t, day_number(task.end) + 1);
         let forecast_end = line.index_at(t, day_number(task.forecast_end) + 1);
         let mut overrun = (forecast_end - end).clamp(0, tail);
-        let own = plan.tasks[t].margin.min(tail as u32) as i32;
         let extra = critical.filter(|c| c.task == t);
         let mut from = end;
         let items = [
             (own, BufferKind::Task),
             (
-                tail - own,
+                extra_days,
                 extra.map_or(BufferKind::Task, |c| BufferKind::Critical {
                     percent: c.percent,
                     chain_days: c.chain_days,

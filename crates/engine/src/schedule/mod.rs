@@ -568,8 +568,20 @@ fn schedule_once(
                 || {
                     let mut schedule =
                         critical::finish(plan, &checked, &graph, &order, &line, &positions, today);
-                    schedule.buffers =
-                        buffers::buffers(plan, &checked, &line, &schedule.tasks, critical.as_ref());
+                    // Levelling places tasks itself: nothing was squeezed there.
+                    let squeezed: &[i32] = if levelled.is_some() {
+                        &[]
+                    } else {
+                        &positions.squeezed
+                    };
+                    schedule.buffers = buffers::buffers(
+                        plan,
+                        &checked,
+                        &line,
+                        &schedule.tasks,
+                        critical.as_ref(),
+                        squeezed,
+                    );
                     schedule
                 },
             );

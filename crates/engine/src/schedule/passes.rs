@@ -746,6 +746,10 @@ pub(crate) struct Positions<'a> {
     pub days: &'a [i32],
     /// Work done or under way, when the plan records any progress.
     pub actual: Option<Actual>,
+    /// Per task, working days a predecessor's fixed date pushed it later
+    /// than its buffers asked ([`after_predecessors`]): its buffer is that
+    /// much shorter. Empty when nothing was pushed (most plans).
+    pub squeezed: Vec<i32>,
 }
 
 /// What progress does to the forward pass: where started work really is.
@@ -1214,6 +1218,43 @@ fn planned_and_latest(
     (planned, latest)
 }
 
+/// Buffers move planned dates earlier (docs/margins.md), never so early
+/// that a task starts before its predecessors allow: where a predecessor's
+/// fixed date leaves less room than a buffer asks, the task starts where
+/// its predecessors let it (never later than without buffers, `unbuffered`)
+/// and its buffer is shorter by as much. Returns those working days per
+/// task, or an empty vector when no task moved.
+fn after_predecessors(
+    graph: &Graph,
+    order: &[u32],
+    line: &Timeline,
+    is_fixed: &[bool],
+    unbuffered: &[i32],
+    planned: &mut [i32],
+) -> Vec<i32> {
+    let mut squeezed = Vec::new();
+    for &t in order {
+        let t = t as usize;
+        if is_fixed[t] {
+            continue;
+        }
+        let mut s = planned[t];
+        for e in graph.preds(t) {
+            let p = e.other as usize;
+            s = s.max(line.forward_bound(p, planned[p], t, e.kind, e.lag));
+        }
+        let s = s.min(unbuffered[t].max(planned[t]));
+        if s > planned[t] {
+            if squeezed.is_empty() {
+                squeezed = vec![0; planned.len()];
+            }
+            squeezed[t] = s - planned[t];
+            planned[t] = s;
+        }
+    }
+    squeezed
+}
+
 /// Step 4 for a plan that records no progress: forward from today (a
 /// fixed task from its date at the earliest).
 fn earliest_from(
@@ -1346,6 +1387,27 @@ pub(crate) fn run<'a>(
             );
             (planned, Some(earliest))
         };
+    // Buffers plan work earlier than its constraints need; a predecessor's
+    // fixed date can leave less room than a buffer asks.
+    let mut planned = planned;
+    let squeezed = if buffered {
+        let unbuffered_planned = match &unbuffered {
+            Some((u, _)) => std::borrow::Cow::Borrowed(u),
+            None => std::borrow::Cow::Owned(
+                planned_dates(checked, graph, order, line, &follow_up, &is_fixed, false).0,
+            ),
+        };
+        after_predecessors(
+            graph,
+            order,
+            line,
+            &is_fixed,
+            &unbuffered_planned,
+            &mut planned,
+        )
+    } else {
+        Vec::new()
+    };
     let (earliest, actual) = match untracked_earliest {
         Some(earliest) => (earliest, None),
         None => earliest_tracked(
@@ -1369,6 +1431,7 @@ pub(crate) fn run<'a>(
         fixed: is_fixed,
         days,
         actual,
+        squeezed,
     }
 }
 
@@ -1485,7 +1548,7 @@ mod tests {
         let fixed: Vec<bool> = checked.fixed.iter().map(|&f| f != NONE).collect();
         if !pos.follow_up.contains(&true) {
             // The one walk back of steps 2 and 5 gives their two walks.
-            let (planned, _) = planned_dates(
+            let (mut planned, _) = planned_dates(
                 &checked,
                 &graph,
                 &order,
@@ -1494,6 +1557,18 @@ mod tests {
                 &fixed,
                 true,
             );
+            if checked.has_buffers() {
+                let (unbuffered, _) = planned_dates(
+                    &checked,
+                    &graph,
+                    &order,
+                    &line,
+                    &pos.follow_up,
+                    &fixed,
+                    false,
+                );
+                after_predecessors(&graph, &order, &line, &fixed, &unbuffered, &mut planned);
+            }
             let latest = latest_starts(
                 &checked,
                 &graph,
