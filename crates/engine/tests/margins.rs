@@ -57,8 +57,8 @@ fn dates(s: &Schedule, t: usize) -> (Date, Date) {
 }
 
 /// Regression: a task's margin planned it to start on the last day of its
-/// fixed predecessor (t0 fixed Mon 7 - Thu 10, t5 after it planned Thu 10
-/// - Mon 14), and the plan said feasible. A fixed date leaves the buffer
+/// fixed predecessor (t0 fixed Mon 7 to Thu 10, t5 after it planned Thu 10
+/// to Mon 14), and the plan said feasible. A fixed date leaves the buffer
 /// less room: t5 starts Fri 11, and its margin is 1 day, not 2.
 #[test]
 fn a_fixed_predecessor_squeezes_a_margin_and_never_overlaps_its_successor() {
