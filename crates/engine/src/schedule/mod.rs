@@ -454,7 +454,8 @@ pub(crate) fn with_task_calendars<R>(
     hi: DayNumber,
     f: impl Fn(&timeline::Timeline) -> R,
 ) -> Result<R, PlanErrors> {
-    let (owners, checked, _, _) = in_order(plan, today, None)?;
+    // The walk alone: the calendars need no order of the tasks.
+    let (owners, checked, _) = passes::Checked::new(plan, today)?;
     let (lo, hi) = {
         let (a, b) = checked.date_span(day_number(today));
         (lo.min(a), hi.max(b))

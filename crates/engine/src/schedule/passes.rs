@@ -1548,25 +1548,21 @@ mod tests {
         let fixed: Vec<bool> = checked.fixed.iter().map(|&f| f != NONE).collect();
         if !pos.follow_up.contains(&true) {
             // The one walk back of steps 2 and 5 gives their two walks.
-            let (mut planned, _) = planned_dates(
-                &checked,
-                &graph,
-                &order,
-                &line,
-                &pos.follow_up,
-                &fixed,
-                true,
-            );
-            if checked.has_buffers() {
-                let (unbuffered, _) = planned_dates(
+            let planned_of = |buffered| {
+                planned_dates(
                     &checked,
                     &graph,
                     &order,
                     &line,
                     &pos.follow_up,
                     &fixed,
-                    false,
-                );
+                    buffered,
+                )
+                .0
+            };
+            let mut planned = planned_of(true);
+            if checked.has_buffers() {
+                let unbuffered = planned_of(false);
                 after_predecessors(&graph, &order, &line, &fixed, &unbuffered, &mut planned);
             }
             let latest = latest_starts(
